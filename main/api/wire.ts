@@ -1,0 +1,107 @@
+/**
+ * JSON shapes exchanged between the local API (main/api) and the screens
+ * (renderer/). Types only: the renderer imports this file with `import type`.
+ *
+ * Every HTTP error body has the one shape `ApiErrorBody`.
+ */
+
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Camera health as shown on the dashboard. */
+export type CameraState = 'starting' | 'running' | 'retrying' | 'failed' | 'stopped' | 'ended';
+
+export interface CameraStatus {
+  cameraId: string;
+  name: string;
+  state: CameraState;
+  /** Frames analysed since the source last (re)started. */
+  framesAnalysed: number;
+  /** Analysis rate over the last few seconds, frames per second. */
+  fps: number;
+  /** Machine-readable reason of the last failure, e.g. `source_unreachable`; null when healthy. */
+  errorCode: string | null;
+  /** Last failure in English for the log; the UI translates `errorCode`. */
+  errorMessage: string | null;
+  /** Epoch ms of the next retry while `state === 'retrying'`. */
+  nextRetryAtMs: number | null;
+  retries: number;
+  backend: string | null;
+  model: string | null;
+}
+
+export interface HourlyCount {
+  /** Hour of the local day, 0–23. */
+  hour: number;
+  in: number;
+  out: number;
+}
+
+export interface ZoneSummary {
+  cameraId: string;
+  zoneId: string;
+  name: string;
+  /** People in the zone now. */
+  occupancy: number;
+  /** Visits that ended today. */
+  visits: number;
+  /** Mean dwell of the visits that ended today, milliseconds; 0 when none. */
+  meanDwellMs: number;
+}
+
+export interface LineSummary {
+  cameraId: string;
+  lineId: string;
+  name: string;
+  in: number;
+  out: number;
+}
+
+export interface TrafficSummary {
+  /** Local calendar day, YYYY-MM-DD. */
+  date: string;
+  /** Visitors in and out today over all entrance lines. */
+  in: number;
+  out: number;
+  /** People seen now, summed over cameras. */
+  occupancy: number;
+  hourly: HourlyCount[];
+  lines: LineSummary[];
+  zones: ZoneSummary[];
+  cameras: CameraStatus[];
+  /** Epoch ms when this summary was computed. */
+  generatedAtMs: number;
+}
+
+/** A toy as the kiosk shows it, already in the requested language. */
+export interface ProductView {
+  id: string;
+  name: string;
+  description: string;
+  category: string;
+  categoryLabel: string;
+  brand: string;
+  ageMinYears: number;
+  ageMaxYears: number;
+  /** Price in yuan (CNY). */
+  priceYuan: number;
+  aisle: string;
+  stock: number;
+  imageHue: number;
+}
+
+export interface Suggestion {
+  product: ProductView;
+  /** Why this toy is shown, in the requested language. */
+  reason: string;
+  score: number;
+}
+
+export interface CategoryView {
+  id: string;
+  label: string;
+  count: number;
+}

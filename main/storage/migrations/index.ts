@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One schema step. Versions are unique, increasing integers; a shipped
+ * migration is never edited, a later one changes the schema instead.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Every migration in version order. Each domain adds its own file here. */
+export const MIGRATIONS: readonly Migration[] = [];
