@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { TRAFFIC_MIGRATIONS } from './traffic.js';
 
 /**
  * One schema step. Versions are unique, increasing integers; a shipped
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration in version order. Each domain adds its own file here. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [...TRAFFIC_MIGRATIONS];

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { StoreConfig } from './schema.js';
+import { storeConfigSchema } from './schema.js';
+
+/** Returns where set-up saves the demo footage: OpenCV's sample pedestrian video, 768×576 at 10 fps. */
+export function demoVideoPath(dataDir: string): string {
+  return path.join(dataDir, 'samples', 'vtest.avi');
+}
+
+/**
+ * The demo store used when no config file exists: one camera looking down on a
+ * campus walkway (vtest.avi), looping at real-time pace. The line and zones
+ * were placed on a still frame of that video: people walk left and right along
+ * the road, so a vertical line across the road counts them, and the two zones
+ * cover the straight road on the left and the junction on the right.
+ */
+export function demoStoreConfig(dataDir: string): StoreConfig {
+  return storeConfigSchema.parse({
+    storeName: 'PlayAisle Demo Store',
+    cameras: [
+      {
+        id: 'entrance',
+        name: 'Entrance',
+        url: demoVideoPath(dataDir),
+        fps: 5,
+        loop: true,
+        realtime: true,
+        lines: [{ id: 'door', name: 'Entrance', points: [560, 150, 560, 430], entrance: true }],
+        zones: [
+          { id: 'walkway', name: 'Walkway', polygon: [[0, 185], [420, 185], [420, 300], [0, 245]] },
+          { id: 'junction', name: 'Junction', polygon: [[470, 120], [768, 80], [768, 500], [470, 420]] },
+        ],
+      },
+    ],
+  });
+}

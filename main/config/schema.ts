@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The store configuration: cameras with their counting lines and zones, the
+ * detector, storage retention and the local server. Every field has a default
+ * except the camera list, so an installer writes only what differs.
+ */
+
+/** Frames analysed per second per camera; higher tracks fast walkers better but costs CPU. */
+export const DEFAULT_ANALYSIS_FPS = 5;
+/** Upper bound on `fps`: person detection on a store PC CPU cannot keep up beyond this. */
+export const MAX_ANALYSIS_FPS = 30;
+/** Heatmap cell edge in pixels; smaller cells show finer paths but make each stored minute larger. */
+export const DEFAULT_HEATMAP_CELL_PX = 16;
+/** Days of per-minute aggregates kept; 400 covers a year-on-year comparison of the same day. */
+export const DEFAULT_RETENTION_DAYS = 400;
+export const DEFAULT_SERVER_HOST = '127.0.0.1';
+export const DEFAULT_SERVER_PORT = 7410;
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const idSchema = z.string().regex(ID_PATTERN, {
+  message: 'must be 1-64 letters, digits, "_" or "-" (it is used in URLs and the database)',
+});
+const nameSchema = z.string().trim().min(1, { message: 'must be a non-empty display name' });
+const pixelSchema = z.number().finite().min(0, { message: 'must be a pixel coordinate >= 0' });
+
+/** Camera sources the frame reader accepts: a file path, rtsp://, http(s):// MJPEG, webcam:N or /dev/videoN. */
+export function isSupportedCameraUrl(url: string): boolean {
+  if (/^(rtsp|https?):\/\/\S+$/i.test(url)) return true;
+  if (/^webcam:\d+$/.test(url) || /^\/dev\/video\d+$/.test(url)) return true;
+  // Anything else without a URL scheme is a video file path.
+  return url.length > 0 && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+}
+
+export const lineSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  points: z.tuple([pixelSchema, pixelSchema, pixelSchema, pixelSchema], {
+    message: 'must be [x1, y1, x2, y2] in the camera image pixels',
+  }),
+  /** Crossings of this line count toward the store's visitor totals. */
+  entrance: z.boolean().default(false),
+});
+
+export const zoneSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  polygon: z
+    .array(z.tuple([pixelSchema, pixelSchema]), { message: 'must be a list of [x, y] points in pixels' })
+    .min(3, { message: 'must have at least 3 [x, y] points' }),
+});
+
+export const heatmapSchema = z.object({
+  /** Picture of the empty store from this camera, drawn under the heatmap; a neutral grid when absent. */
+  backgroundPath: z.string().min(1).optional(),
+  cellSizePx: z.number().int().min(4).max(128).default(DEFAULT_HEATMAP_CELL_PX),
+});
+
+export const cameraSchema = z
+  .object({
+    id: idSchema,
+    name: nameSchema,
+    url: z.string().refine(isSupportedCameraUrl, {
+      message: 'must be a video file path, rtsp://…, http(s)://… (MJPEG), webcam:N or /dev/videoN',
+    }),
+    fps: z.number().positive().max(MAX_ANALYSIS_FPS).default(DEFAULT_ANALYSIS_FPS),
+    /** Restart a file source from the beginning when it ends (demo footage). */
+    loop: z.boolean().default(false),
+    /** Read a file source at its own frame rate instead of as fast as possible. */
+    realtime: z.boolean().default(true),
+    lines: z.array(lineSchema).default([]),
+    zones: z.array(zoneSchema).default([]),
+    heatmap: heatmapSchema.default({ cellSizePx: DEFAULT_HEATMAP_CELL_PX }),
+  })
+  .superRefine((camera, ctx) => {
+    reportDuplicateIds(camera.lines.map((line) => line.id), ['lines'], ctx);
+    reportDuplicateIds(camera.zones.map((zone) => zone.id), ['zones'], ctx);
+  });
+
+/** Detector settings; a field left out takes the detection code's default. */
+export const detectorSchema = z.object({
+  model: z.string().min(1).optional(),
+  inputSize: z.number().int().min(32).max(1280).optional(),
+  scoreThreshold: z.number().min(0).max(1).optional(),
+  backend: z.string().min(1).optional(),
+});
+
+export const storeConfigSchema = z
+  .object({
+    storeName: nameSchema.default('PlayAisle'),
+    cameras: z.array(cameraSchema),
+    detector: detectorSchema.default({}),
+    storage: z
+      .object({ retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS) })
+      .default({ retentionDays: DEFAULT_RETENTION_DAYS }),
+    server: z
+      .object({
+        host: z.string().min(1).default(DEFAULT_SERVER_HOST),
+        port: z.number().int().min(0).max(65535).default(DEFAULT_SERVER_PORT),
+      })
+      .default({ host: DEFAULT_SERVER_HOST, port: DEFAULT_SERVER_PORT }),
+  })
+  .superRefine((config, ctx) => {
+    reportDuplicateIds(config.cameras.map((camera) => camera.id), ['cameras'], ctx);
+  });
+
+export type StoreConfig = z.infer<typeof storeConfigSchema>;
+export type CameraConfig = StoreConfig['cameras'][number];
+export type LineConfig = CameraConfig['lines'][number];
+export type ZoneConfig = CameraConfig['zones'][number];
+export type DetectorConfig = StoreConfig['detector'];
+
+function reportDuplicateIds(ids: string[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) {
+      ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `duplicate id "${id}"; give each one a unique id` });
+    }
+    seen.add(id);
+  });
+}

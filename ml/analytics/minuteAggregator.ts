@@ -1,0 +1,115 @@
+import type { FrameResult, HeatmapCells, MinuteAggregate } from './types.js';
+import { minuteStartMs } from './types.js';
+
+export interface MinuteAggregatorOptions {
+  cameraId: string;
+  lineIds: readonly string[];
+  zoneIds: readonly string[];
+  /** Heatmap cell edge in pixels. */
+  cellSizePx: number;
+}
+
+/**
+ * Rolls frame results into one aggregate per minute of `timestampMs`. A frame
+ * from a later minute closes the open one and `add` returns it. A frame whose
+ * timestamp lies before the open minute (a clock stepped back) is counted in
+ * the open minute, so no frame is dropped.
+ */
+export class MinuteAggregator {
+  private open: MinuteAggregate | null = null;
+  private lastZoneOccupancy = new Map<string, number>();
+  private lastOccupancy = 0;
+
+  constructor(private readonly options: MinuteAggregatorOptions) {
+    if (!(options.cellSizePx >= 1)) throw new RangeError(`cellSizePx must be >= 1, got ${options.cellSizePx}`);
+  }
+
+  /** Add one frame; returns the minute it closed, if any. */
+  add(frame: FrameResult): MinuteAggregate[] {
+    const closed: MinuteAggregate[] = [];
+    const minuteMs = minuteStartMs(frame.timestampMs);
+    if (this.open && minuteMs > this.open.minuteMs) {
+      closed.push(this.open);
+      this.open = null;
+    }
+    this.open ??= this.emptyMinute(minuteMs, frame);
+
+    this.addCounts(this.open, frame);
+    this.addAnchors(this.open.heatmap, frame);
+    this.lastOccupancy = frame.occupancy;
+    for (const zone of frame.zones) this.lastZoneOccupancy.set(zone.zoneId, zone.occupancy);
+    return closed;
+  }
+
+  /** Close the open minute now (at shutdown); null when no frame was added since the last close. */
+  flush(): MinuteAggregate | null {
+    const minute = this.open;
+    this.open = null;
+    return minute;
+  }
+
+  /** Returns a copy of the open minute so far, for live display; null when none is open. */
+  snapshot(): MinuteAggregate | null {
+    return this.open ? cloneMinute(this.open) : null;
+  }
+
+  /** Occupancy of the camera and of each zone in the latest frame. */
+  currentOccupancy(): { occupancy: number; zones: Map<string, number> } {
+    return { occupancy: this.lastOccupancy, zones: new Map(this.lastZoneOccupancy) };
+  }
+
+  private emptyMinute(minuteMs: number, frame: FrameResult): MinuteAggregate {
+    const cell = this.options.cellSizePx;
+    const cols = Math.max(1, Math.ceil(frame.frameWidth / cell));
+    const rows = Math.max(1, Math.ceil(frame.frameHeight / cell));
+    return {
+      cameraId: this.options.cameraId,
+      minuteMs,
+      frames: 0,
+      occupancySum: 0,
+      occupancyMax: 0,
+      lines: this.options.lineIds.map((lineId) => ({ lineId, crossedIn: 0, crossedOut: 0 })),
+      zones: this.options.zoneIds.map((zoneId) => ({ zoneId, visits: 0, dwellMsTotal: 0, occupancyMax: 0 })),
+      heatmap: { cols, rows, cellSizePx: cell, counts: new Uint32Array(cols * rows) },
+    };
+  }
+
+  private addCounts(minute: MinuteAggregate, frame: FrameResult): void {
+    minute.frames += 1;
+    minute.occupancySum += frame.occupancy;
+    minute.occupancyMax = Math.max(minute.occupancyMax, frame.occupancy);
+    for (const crossing of frame.lines) {
+      const line = minute.lines.find((entry) => entry.lineId === crossing.lineId);
+      if (!line) continue;
+      line.crossedIn += crossing.crossedIn;
+      line.crossedOut += crossing.crossedOut;
+    }
+    for (const state of frame.zones) {
+      const zone = minute.zones.find((entry) => entry.zoneId === state.zoneId);
+      if (!zone) continue;
+      zone.visits += state.completedDwellMs.length;
+      zone.dwellMsTotal += state.completedDwellMs.reduce((sum, dwellMs) => sum + dwellMs, 0);
+      zone.occupancyMax = Math.max(zone.occupancyMax, state.occupancy);
+    }
+  }
+
+  private addAnchors(grid: HeatmapCells | null, frame: FrameResult): void {
+    if (!grid) return;
+    for (const anchor of frame.anchors) {
+      const col = Math.floor(anchor.x / grid.cellSizePx);
+      const row = Math.floor(anchor.y / grid.cellSizePx);
+      // Feet of a box cut by the frame edge can fall just outside the image.
+      if (col < 0 || row < 0 || col >= grid.cols || row >= grid.rows) continue;
+      grid.counts[row * grid.cols + col]! += 1;
+    }
+  }
+}
+
+function cloneMinute(minute: MinuteAggregate): MinuteAggregate {
+  return {
+    ...minute,
+    lines: minute.lines.map((line) => ({ ...line })),
+    zones: minute.zones.map((zone) => ({ ...zone })),
+    heatmap: minute.heatmap ? { ...minute.heatmap, counts: minute.heatmap.counts.slice() } : null,
+  };
+}
