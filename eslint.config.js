@@ -40,7 +40,8 @@ export default tseslint.config(
         paths: ['electron', 'better-sqlite3', 'fs', 'node:fs', 'child_process', 'node:child_process']
           .map((name) => ({ name, message: 'renderer/ runs in the browser: no Node or Electron modules.' })),
         patterns: [
-          { group: ['**/main/**', '!**/main/api/wire*'], message: 'renderer/ may only import wire types from main/api/wire.' },
+          // Gitignore-style patterns: a file is re-included only when its folder is re-included first.
+          { group: ['**/main/**', '!**/main/api/', '!**/main/api/wire*'], message: 'renderer/ may only import wire types from main/api/wire.' },
         ],
       }],
     },
