@@ -1,0 +1,66 @@
+// The one i18next set-up for every screen. zh-CN is the default language;
+// the choice made with the language switch is kept in localStorage so that
+// all screens on this PC open in it.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Lang } from '../../../main/api/wire.js';
+import en from './en.json' with { type: 'json' };
+import zhCN from './zh-CN.json' with { type: 'json' };
+
+export const SUPPORTED_LANGS: readonly Lang[] = ['zh-CN', 'en'];
+export const DEFAULT_LANG: Lang = 'zh-CN';
+export const LANG_STORAGE_KEY = 'playaisle.lang';
+
+/** The translation resources, exported for the key-parity unit test. */
+export const RESOURCES = { 'zh-CN': zhCN, en } as const;
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (SUPPORTED_LANGS as readonly string[]).includes(value);
+}
+
+/** Reads the remembered language; storage may be missing or blocked (private mode). */
+export function readStoredLang(storage: Pick<Storage, 'getItem'> | undefined): Lang {
+  try {
+    const stored = storage?.getItem(LANG_STORAGE_KEY);
+    return isLang(stored) ? stored : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+export function storeLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang): void {
+  try {
+    storage?.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // NOTE: a blocked localStorage only loses the remembered choice; the switch still works for this page.
+  }
+}
+
+/** Creates an i18next instance in the remembered language and binds it to React. */
+export function createI18n(storage: Storage | undefined = safeLocalStorage()): I18n {
+  const instance = i18next.createInstance();
+  const lang = readStoredLang(storage);
+  void instance.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: lang,
+    fallbackLng: 'en',
+    supportedLngs: [...SUPPORTED_LANGS],
+    // React escapes text itself, so i18next must not escape it a second time.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  document.documentElement.lang = lang;
+  instance.on('languageChanged', (next) => {
+    document.documentElement.lang = next;
+    if (isLang(next)) storeLang(storage, next);
+  });
+  return instance;
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { ProductView } from '../../../main/api/wire.js';
+import { withQuery } from '../shared/api.js';
+import { ErrorPanel } from '../shared/ErrorPanel.js';
+import { useApi } from '../shared/useApi.js';
+import { AgeFilter, CategoryFilter } from './Filters.js';
+import { NO_FILTERS, productQuery, type KioskFilters } from './filters.js';
+import { ProductTile } from './ProductTile.js';
+
+interface HomeScreenProps {
+  filters: KioskFilters;
+  onFiltersChange: (filters: KioskFilters) => void;
+  /** Toys to show; grows by PRODUCTS_PAGE_SIZE with "show more". */
+  limit: number;
+  onShowMore: () => void;
+  onOpenProduct: (id: string) => void;
+}
+
+/** The kiosk's first screen: filters, then the most popular toys that match them. */
+export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpenProduct }: HomeScreenProps) {
+  const { t, i18n } = useTranslation();
+  const products = useApi<{ items: ProductView[]; total: number }>(
+    withQuery('/api/catalog/products', productQuery(filters, i18n.language, limit)),
+  );
+  const filtered = filters.category !== NO_FILTERS.category || filters.ageBandId !== NO_FILTERS.ageBandId;
+  // While a new page or filter loads, the previous toys stay on screen so the grid does not jump.
+  const shown = products.status === 'ready' ? products.data : products.status === 'loading' ? products.previous : undefined;
+
+  return (
+    <div className="home">
+      <CategoryFilter filters={filters} onChange={onFiltersChange} />
+      <AgeFilter filters={filters} onChange={onFiltersChange} />
+      <section className="results" aria-live="polite" aria-busy={products.status === 'loading'} data-testid="results">
+        <h2>
+          {filtered && shown ? t('kiosk.results', { count: shown.total }) : t('kiosk.popular')}
+        </h2>
+        {products.status === 'loading' && !shown && <p className="loading">{t('common.loading')}</p>}
+        {products.status === 'error' && <ErrorPanel error={products.error} onRetry={products.retry} />}
+        {shown && shown.items.length === 0 && (
+          <p className="empty-note" data-testid="no-results">{t('kiosk.noResults')}</p>
+        )}
+        {shown && shown.items.length > 0 && (
+          <>
+            <div className="product-grid" data-testid="product-grid">
+              {shown.items.map((product) => (
+                <ProductTile key={product.id} product={product} onOpen={onOpenProduct} />
+              ))}
+            </div>
+            {shown.total > shown.items.length && products.status === 'ready' && (
+              <button type="button" className="show-more" onClick={onShowMore}>
+                {t('kiosk.showMore')}
+              </button>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { ProductView } from '../../../main/api/wire.js';
+import { withQuery } from '../shared/api.js';
+import { ErrorPanel } from '../shared/ErrorPanel.js';
+import { useApi } from '../shared/useApi.js';
+import { formatAgeRange, formatPrice } from './format.js';
+import { SimilarRow } from './SimilarRow.js';
+import { StockBadge } from './StockBadge.js';
+import { StoreMapView } from './StoreMapView.js';
+import { ToyArt } from './ToyArt.js';
+
+/** One toy: price, age range, stock, aisle on the store map, and similar toys. */
+export function ProductPage({ productId, onOpenProduct }: { productId: string; onOpenProduct: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }));
+
+  if (product.status === 'loading') return <p className="loading">{t('common.loading')}</p>;
+  if (product.status === 'error') return <ErrorPanel error={product.error} onRetry={product.retry} />;
+
+  const toy = product.data;
+  return (
+    <article className="product-page" data-product-id={toy.id}>
+      <div className="product-main">
+        <ToyArt category={toy.category} hue={toy.imageHue} size={220} />
+        <div className="product-facts">
+          <span className="product-category">{toy.categoryLabel}</span>
+          <h1 className="product-name" data-testid="product-name">{toy.name}</h1>
+          <p className="product-price" data-testid="product-price">{formatPrice(t, toy.priceYuan)}</p>
+          <p className="product-line">
+            <span className="product-age">{formatAgeRange(t, toy)}</span>
+            <StockBadge stock={toy.stock} />
+          </p>
+          <p className="product-aisle" data-testid="product-aisle">{t('kiosk.aisle', { aisle: toy.aisle })}</p>
+          {toy.brand && <p className="product-brand">{t('kiosk.brand', { brand: toy.brand })}</p>}
+          <p className="product-description">{toy.description}</p>
+        </div>
+        <StoreMapView aisle={toy.aisle} />
+      </div>
+      <SimilarRow productId={toy.id} onOpenProduct={onOpenProduct} />
+    </article>
+  );
+}

@@ -1,0 +1,6 @@
+import { mountScreen } from '../shared/mount.js';
+import { KioskApp } from './KioskApp.js';
+import '../shared/base.css';
+import './kiosk.css';
+
+mountScreen(<KioskApp />);
