@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { AGE_BANDS, NO_FILTERS, productQuery } from '../../renderer/src/kiosk/filters.js';
+import { LOW_STOCK_THRESHOLD, stockLevel } from '../../renderer/src/kiosk/stock.js';
+import { findAisle, isStoreMap, type StoreMap } from '../../renderer/src/kiosk/storeMap.js';
+import { iconForCategory, normaliseHue } from '../../renderer/src/kiosk/ToyArt.js';
+
+const MAP: StoreMap = {
+  width: 100, height: 60,
+  aisles: [
+    { id: 'A1', label: 'A1', x: 10, y: 10, w: 10, h: 30 },
+    { id: 'aisle-2', label: 'B2', x: 30, y: 10, w: 10, h: 30 },
+  ],
+  entrance: { x: 0, y: 50, w: 20, h: 10 },
+  checkout: { x: 80, y: 50, w: 20, h: 10 },
+};
+
+describe('stockLevel', () => {
+  const cases: Array<{ stock: number; expected: ReturnType<typeof stockLevel>; note: string }> = [
+    { stock: 0, expected: { kind: 'out' }, note: 'nothing on the shelf' },
+    { stock: -2, expected: { kind: 'out' }, note: 'a negative count from a stock correction' },
+    { stock: 1, expected: { kind: 'low', count: 1 }, note: 'the last one' },
+    { stock: LOW_STOCK_THRESHOLD, expected: { kind: 'low', count: LOW_STOCK_THRESHOLD }, note: 'at the threshold' },
+    { stock: LOW_STOCK_THRESHOLD + 1, expected: { kind: 'in' }, note: 'just above the threshold' },
+    { stock: Number.NaN, expected: { kind: 'out' }, note: 'a broken value' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.note, () => {
+      expect(stockLevel(testCase.stock)).toEqual(testCase.expected);
+    });
+  }
+});
+
+describe('productQuery', () => {
+  it('asks for popular toys without filters', () => {
+    expect(productQuery(NO_FILTERS, 'en', 24)).toEqual({ lang: 'en', category: undefined, ageYears: undefined, sort: 'popular', limit: 24 });
+  });
+
+  it('sends the age band as one age inside it', () => {
+    for (const band of AGE_BANDS) {
+      const query = productQuery({ category: 'puzzles', ageBandId: band.id }, 'zh-CN', 24);
+      expect(query.category).toBe('puzzles');
+      expect(query.ageYears, band.id).toBeGreaterThanOrEqual(band.minYears);
+      if (band.maxYears !== null) expect(query.ageYears, band.id).toBeLessThanOrEqual(band.maxYears);
+    }
+  });
+
+  it('ignores an unknown band id', () => {
+    expect(productQuery({ category: null, ageBandId: 'nope' }, 'en', 24).ageYears).toBeUndefined();
+  });
+});
+
+describe('findAisle', () => {
+  const cases: Array<{ aisle: string; expected: string | undefined; note: string }> = [
+    { aisle: 'A1', expected: 'A1', note: 'id matches' },
+    { aisle: 'a1 ', expected: 'A1', note: 'case and spaces do not matter' },
+    { aisle: 'B2', expected: 'aisle-2', note: 'label matches when no id does' },
+    { aisle: 'Z9', expected: undefined, note: 'an aisle missing from the map' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.note, () => {
+      expect(findAisle(MAP, testCase.aisle)?.id).toBe(testCase.expected);
+    });
+  }
+});
+
+describe('isStoreMap', () => {
+  const cases: Array<{ value: unknown; valid: boolean; note: string }> = [
+    { value: MAP, valid: true, note: 'a complete map' },
+    { value: { ...MAP, width: 0 }, valid: false, note: 'zero width cannot be drawn' },
+    { value: { ...MAP, entrance: null }, valid: false, note: 'no entrance' },
+    { value: { ...MAP, aisles: [{ id: 'A1', x: 1, y: 1, w: 1, h: 1 }] }, valid: false, note: 'aisle without a label' },
+    { value: { ...MAP, aisles: [{ id: 'A1', label: 'A1', x: 1, y: 'top', w: 1, h: 1 }] }, valid: false, note: 'coordinate is not a number' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.note, () => {
+      expect(isStoreMap(testCase.value)).toBe(testCase.valid);
+    });
+  }
+});
+
+describe('iconForCategory', () => {
+  const cases: Array<{ category: string; icon: string; note: string }> = [
+    { category: 'building_blocks', icon: 'blocks', note: 'snake_case id' },
+    { category: 'RC-Cars', icon: 'vehicle', note: 'upper case and dashes' },
+    { category: 'plush', icon: 'plush', note: 'exact word' },
+    { category: 'educational', icon: 'science', note: 'keyword as a prefix' },
+    { category: 'cartoon', icon: 'generic', note: 'short keyword "car" only matches a whole word' },
+    { category: '', icon: 'generic', note: 'empty id' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.note, () => {
+      expect(iconForCategory(testCase.category)).toBe(testCase.icon);
+    });
+  }
+});
+
+describe('normaliseHue', () => {
+  it('wraps into 0–359', () => {
+    expect(normaliseHue(370)).toBe(10);
+    expect(normaliseHue(-30)).toBe(330);
+    expect(normaliseHue(Number.POSITIVE_INFINITY)).toBe(0);
+  });
+});
