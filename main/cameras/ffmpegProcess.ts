@@ -1,0 +1,177 @@
+/**
+ * Runs one `ffmpeg` process that writes raw RGB24 frames to stdout and turns
+ * them into `RgbFrame`s. Shared by file analysis (`ffmpegFrames.ts`) and live
+ * cameras (`cameraSupervisor.ts`).
+ *
+ * Backpressure: stdout is read through its async iterator, which pulls the
+ * next chunk only after the consumer has finished with the previous frame.
+ * While the consumer is busy the pipe fills and ffmpeg blocks on write, so a
+ * slow detector drops no frames and memory stays at about one frame plus the
+ * pipe buffer.
+ */
+import { spawn as nodeSpawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import type { RgbFrame } from '../../ml/detection/types.js';
+import { VideoError } from './errors.js';
+import { FrameAssembler } from './frameAssembler.js';
+
+/** Program names, resolved on PATH (Debian's ffmpeg package provides both). */
+export const FFMPEG_COMMAND = 'ffmpeg';
+export const FFPROBE_COMMAND = 'ffprobe';
+
+/** Bytes of ffmpeg's stderr kept for error messages; enough for its last dozen lines. */
+const STDERR_TAIL_BYTES = 4096;
+
+/** The part of `ChildProcess` this module uses, so tests can pass a fake process. */
+export interface ChildProcessLike {
+  readonly stdout: Readable;
+  readonly stderr: Readable;
+  kill(signal?: NodeJS.Signals): boolean;
+  once(event: 'close', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
+  once(event: 'error', listener: (error: Error) => void): this;
+}
+
+export type SpawnFunction = (command: string, args: readonly string[]) => ChildProcessLike;
+
+export const spawnProcess: SpawnFunction = (command, args) =>
+  nodeSpawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+
+export interface RawVideoOutput {
+  width: number;
+  height: number;
+  /** Output frame rate; omitted means every decoded frame is passed through. */
+  fps?: number;
+}
+
+/** Builds the ffmpeg argument list: the input arguments, then raw RGB24 output on stdout. */
+export function buildFfmpegArgs(inputArgs: readonly string[], output: RawVideoOutput): string[] {
+  const filters: string[] = [];
+  if (output.fps !== undefined) filters.push(`fps=${output.fps}`);
+  filters.push(`scale=${output.width}:${output.height}`);
+  return [
+    '-hide_banner', '-nostdin', '-loglevel', 'error',
+    ...inputArgs,
+    '-an', '-sn', '-dn',
+    '-vf', filters.join(','),
+    // Without an fps filter, keep every decoded frame instead of letting the muxer duplicate or drop.
+    ...(output.fps === undefined ? ['-fps_mode', 'passthrough'] : []),
+    '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
+  ];
+}
+
+/** Collects the last bytes a process writes to stderr. */
+export class StderrTail {
+  private text = '';
+
+  attach(stream: Readable): void {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      this.text = (this.text + chunk).slice(-STDERR_TAIL_BYTES);
+    });
+  }
+
+  toString(): string {
+    return this.text.trim();
+  }
+}
+
+export interface RawFrameOptions {
+  spawn?: SpawnFunction;
+  signal?: AbortSignal;
+  /** Fail with `source_timeout` when no stdout bytes arrive for this long (live sources). */
+  readTimeoutMs?: number;
+  /** Name of the input for error messages (a path or a URL without credentials). */
+  inputLabel: string;
+}
+
+/**
+ * Spawns ffmpeg with `args` and yields each full frame of `width`x`height`.
+ * Ends normally when ffmpeg exits with status 0; throws `VideoError` with
+ * ffmpeg's stderr tail otherwise. Leaving the loop early or aborting kills ffmpeg.
+ */
+export async function* decodeRawFrames(
+  args: readonly string[],
+  output: RawVideoOutput,
+  options: RawFrameOptions,
+): AsyncGenerator<RgbFrame> {
+  const spawn = options.spawn ?? spawnProcess;
+  const assembler = new FrameAssembler(output.width, output.height);
+  const stderr = new StderrTail();
+  const child = spawn(FFMPEG_COMMAND, args);
+  stderr.attach(child.stderr);
+
+  const exited = waitForExit(child);
+  const watchdog = options.readTimeoutMs === undefined ? null : new ReadWatchdog(child, options.readTimeoutMs);
+  const onAbort = (): void => {
+    child.kill('SIGKILL');
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      // The watchdog only measures the source: it is paused while the consumer holds a frame.
+      watchdog?.stop();
+      yield* assembler.push(chunk);
+      watchdog?.touch();
+    }
+    const exit = await exited;
+    options.signal?.throwIfAborted();
+    if (watchdog?.fired) {
+      throw new VideoError('source_timeout', `No video data from ${options.inputLabel} for ${options.readTimeoutMs} ms.`, stderr.toString());
+    }
+    throwIfFailed(exit, options.inputLabel, stderr.toString());
+  } finally {
+    watchdog?.stop();
+    options.signal?.removeEventListener('abort', onAbort);
+    child.kill('SIGKILL');
+  }
+}
+
+type ExitResult = { code: number | null; signal: NodeJS.Signals | null } | { error: Error };
+
+function waitForExit(child: ChildProcessLike): Promise<ExitResult> {
+  return new Promise((resolve) => {
+    child.once('error', (error) => resolve({ error }));
+    child.once('close', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+function throwIfFailed(exit: ExitResult, inputLabel: string, stderrTail: string): void {
+  if ('error' in exit) {
+    const missing = (exit.error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing) {
+      throw new VideoError('ffmpeg_not_found', `Cannot start ${FFMPEG_COMMAND}: it is not installed or not on PATH. Install ffmpeg (Debian: apt-get install ffmpeg).`);
+    }
+    throw new VideoError('video_decode_failed', `Cannot start ${FFMPEG_COMMAND} for ${inputLabel}: ${exit.error.message}`);
+  }
+  if (exit.code !== 0) {
+    const how = exit.code === null ? `was killed by ${exit.signal ?? 'a signal'}` : `exited with status ${exit.code}`;
+    throw new VideoError('video_decode_failed', `ffmpeg failed to decode ${inputLabel}: it ${how}.`, stderrTail);
+  }
+}
+
+/** Kills the process when stdout stays silent for longer than the timeout. */
+class ReadWatchdog {
+  fired = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly child: ChildProcessLike,
+    private readonly timeoutMs: number,
+  ) {
+    this.touch();
+  }
+
+  touch(): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      this.fired = true;
+      this.child.kill('SIGKILL');
+    }, this.timeoutMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
