@@ -19,7 +19,7 @@ async function createT(lng: 'zh-CN' | 'en') {
 function summary(overrides: Partial<TrafficSummary> = {}): TrafficSummary {
   return {
     date: '2026-12-04', in: 3, out: 2, occupancy: 1,
-    hourly: [{ hour: 10, in: 3, out: 2 }], lines: [], zones: [], cameras: [], generatedAtMs: 0,
+    hourly: [{ hour: 10, in: 3, out: 2 }], lines: [], zones: [], cameras: [], errorCode: null, generatedAtMs: 0,
     ...overrides,
   };
 }

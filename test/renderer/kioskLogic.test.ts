@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, NO_FILTERS, productQuery } from '../../renderer/src/kiosk/filters.js';
 import { LOW_STOCK_THRESHOLD, stockLevel } from '../../renderer/src/kiosk/stock.js';
-import { findAisle, isStoreMap, type StoreMap } from '../../renderer/src/kiosk/storeMap.js';
+import type { StoreMapView } from '../../main/api/wire.js';
+import { estimateTextEms, findAisle, isStoreMap, layoutLabel } from '../../renderer/src/kiosk/storeMap.js';
 import { iconForCategory, normaliseHue } from '../../renderer/src/kiosk/ToyArt.js';
 
-const MAP: StoreMap = {
+const MAP: StoreMapView = {
   width: 100, height: 60,
   aisles: [
     { id: 'A1', label: 'A1', x: 10, y: 10, w: 10, h: 30 },
@@ -78,6 +79,31 @@ describe('isStoreMap', () => {
   }
 });
 
+describe('layoutLabel', () => {
+  it('runs a label up a tall aisle', () => {
+    const layout = layoutLabel({ x: 2, y: 2, w: 1.5, h: 5 }, 'Puzzles', 1);
+    expect(layout.rotate).toBe(-90);
+    expect(layout.x).toBe(2.75);
+    expect(layout.y).toBe(4.5);
+  });
+
+  it('shrinks a long label to fit the aisle length', () => {
+    const text = 'Vehicles & Remote Control';
+    const layout = layoutLabel({ x: 0, y: 0, w: 1.5, h: 5 }, text, 1);
+    expect(layout.fontSize).toBeLessThan(1);
+    expect(estimateTextEms(text) * layout.fontSize).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps the maximum size when the label fits', () => {
+    // A short label in a wide rectangle stays at the maximum font size.
+    expect(layoutLabel({ x: 0, y: 0, w: 6, h: 2 }, '入口', 0.8).fontSize).toBe(0.8);
+  });
+
+  it('counts CJK characters as one em', () => {
+    expect(estimateTextEms('积木')).toBe(2);
+  });
+});
+
 describe('iconForCategory', () => {
   const cases: Array<{ category: string; icon: string; note: string }> = [
     { category: 'building_blocks', icon: 'blocks', note: 'snake_case id' },
@@ -85,6 +111,8 @@ describe('iconForCategory', () => {
     { category: 'plush', icon: 'plush', note: 'exact word' },
     { category: 'educational', icon: 'science', note: 'keyword as a prefix' },
     { category: 'cartoon', icon: 'generic', note: 'short keyword "car" only matches a whole word' },
+    { category: 'boardgames', icon: 'game', note: 'catalog id without a separator' },
+    { category: 'blindbox', icon: 'surprise', note: 'blind boxes get the surprise box' },
     { category: '', icon: 'generic', note: 'empty id' },
   ];
   for (const testCase of cases) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { translateErrorCode } from '../i18n/errorText.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 import { CameraList } from './CameraList.js';
@@ -39,6 +40,11 @@ export function DashboardApp() {
         <LanguageSwitch />
       </header>
       <ConnectionBanner connection={connection} hasData={summary !== null} />
+      {summary?.errorCode && (
+        <div className="banner banner-lost" role="alert" data-testid="store-error">
+          {translateErrorCode(t, 'errors', summary.errorCode, null)}
+        </div>
+      )}
       {summary && (
         <main className="dashboard-grid">
           <TotalsPanel summary={summary} />

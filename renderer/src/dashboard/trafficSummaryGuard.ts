@@ -16,6 +16,7 @@ function isCount(value: unknown): value is number {
 export function isTrafficSummary(value: unknown): value is TrafficSummary {
   if (!isObject(value)) return false;
   if (typeof value.date !== 'string' || !isCount(value.in) || !isCount(value.out) || !isCount(value.occupancy)) return false;
+  if (value.errorCode !== undefined && value.errorCode !== null && typeof value.errorCode !== 'string') return false;
   if (!Array.isArray(value.hourly) || !Array.isArray(value.zones) || !Array.isArray(value.cameras) || !Array.isArray(value.lines)) {
     return false;
   }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProductView } from '../../../main/api/wire.js';
+import type { ProductList } from '../../../main/api/wire.js';
 import { withQuery } from '../shared/api.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
@@ -19,7 +19,7 @@ interface HomeScreenProps {
 /** The kiosk's first screen: filters, then the most popular toys that match them. */
 export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpenProduct }: HomeScreenProps) {
   const { t, i18n } = useTranslation();
-  const products = useApi<{ items: ProductView[]; total: number }>(
+  const products = useApi<ProductList>(
     withQuery('/api/catalog/products', productQuery(filters, i18n.language, limit)),
   );
   const filtered = filters.category !== NO_FILTERS.category || filters.ageBandId !== NO_FILTERS.ageBandId;

@@ -87,6 +87,14 @@ const ICONS: Record<string, Icon> = {
       <path d="M34 36 H66 L72 60 H62 L60 86 H40 L38 60 H28 Z" />
     </g>
   ),
+  surprise: (fg) => (
+    <g>
+      <rect x="18" y="36" width="64" height="46" rx="4" fill={fg} />
+      <rect x="14" y="26" width="72" height="14" rx="3" fill={fg} />
+      <path d="M42 52 Q42 44 50 44 Q58 44 58 51 Q58 56 50 59 V64" stroke="#fff" strokeWidth="5" fill="none" strokeLinecap="round" />
+      <circle cx="50" cy="72" r="3" fill="#fff" />
+    </g>
+  ),
   generic: (fg) => (
     <path fill={fg} d="M50 14 L60 38 L86 40 L66 57 L72 84 L50 70 L28 84 L34 57 L14 40 L40 38 Z" />
   ),
@@ -106,9 +114,10 @@ const CATEGORY_KEYWORDS: ReadonlyArray<[string, string[]]> = [
   ['baby', ['baby', 'infant', 'toddler', 'preschool']],
   ['music', ['music', 'instrument']],
   ['figure', ['figure', 'action', 'hero', 'anime']],
+  ['surprise', ['blind', 'blindbox', 'mystery', 'surprise']],
 ];
 
-/** Picks the drawing for a category id, e.g. `building_blocks` → blocks; unknown ids get a star. */
+/** Picks the drawing for a category id, e.g. `building_blocks` → blocks; an unknown id gets a star. */
 export function iconForCategory(category: string): string {
   const words = category.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 0);
   for (const [icon, keywords] of CATEGORY_KEYWORDS) {

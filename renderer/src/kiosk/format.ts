@@ -7,8 +7,11 @@ export function formatPrice(t: TFunction, priceYuan: number): string {
   return t('kiosk.price', { price });
 }
 
-/** A maximum age at or above this is shown as "Ages N+" rather than as a range. */
-export const OPEN_AGE_YEARS = 14;
+/**
+ * A maximum age at or above this is shown as "Ages N+" rather than as a
+ * range. The catalog stores "and older" as a maximum of 99 years.
+ */
+export const OPEN_AGE_YEARS = 18;
 
 export function formatAgeRange(t: TFunction, product: Pick<ProductView, 'ageMinYears' | 'ageMaxYears'>): string {
   if (product.ageMaxYears >= OPEN_AGE_YEARS) return t('kiosk.ageFrom', { min: product.ageMinYears });

@@ -1,44 +1,56 @@
-/** Rectangle in floor-plan units, top-left origin. */
-export interface PlanRect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface StoreMapAisle extends PlanRect {
-  id: string;
-  label: string;
-}
-
-/** Body of `GET /api/catalog/store-map`. */
-export interface StoreMap {
-  width: number;
-  height: number;
-  aisles: StoreMapAisle[];
-  entrance: PlanRect;
-  checkout: PlanRect;
-}
+import type { FloorRect, StoreMapAisle, StoreMapView } from '../../../main/api/wire.js';
 
 /** The aisle a product is in: its `aisle` matches the aisle id or, failing that, the printed label. */
-export function findAisle(map: StoreMap, aisle: string): StoreMapAisle | undefined {
+export function findAisle(map: StoreMapView, aisle: string): StoreMapAisle | undefined {
   const wanted = aisle.trim().toLowerCase();
   return map.aisles.find((candidate) => candidate.id.toLowerCase() === wanted)
     ?? map.aisles.find((candidate) => candidate.label.trim().toLowerCase() === wanted);
 }
 
-function isRect(value: unknown): value is PlanRect {
+function isRect(value: unknown): value is FloorRect {
   if (typeof value !== 'object' || value === null) return false;
   const rect = value as Record<string, unknown>;
   return ['x', 'y', 'w', 'h'].every((key) => typeof rect[key] === 'number' && Number.isFinite(rect[key]));
 }
 
 /** Checks a store-map body before drawing it, so a malformed map shows an error instead of a broken picture. */
-export function isStoreMap(value: unknown): value is StoreMap {
+export function isStoreMap(value: unknown): value is StoreMapView {
   if (typeof value !== 'object' || value === null) return false;
   const map = value as Record<string, unknown>;
-  if (typeof map.width !== 'number' || typeof map.height !== 'number' || map.width <= 0 || map.height <= 0) return false;
+  if (typeof map.width !== 'number' || typeof map.height !== 'number' || !(map.width > 0) || !(map.height > 0)) return false;
   if (!isRect(map.entrance) || !isRect(map.checkout) || !Array.isArray(map.aisles)) return false;
   return map.aisles.every((aisle: unknown) => isRect(aisle)
     && typeof (aisle as { id?: unknown }).id === 'string' && typeof (aisle as { label?: unknown }).label === 'string');
+}
+
+/** Width of a CJK character and of other characters, in ems, for a rough text width without measuring. */
+const WIDE_CHAR_EM = 1;
+const NARROW_CHAR_EM = 0.58;
+
+/** Estimates the rendered width of `text` in ems: CJK and full-width characters count 1, others about 0.58. */
+export function estimateTextEms(text: string): number {
+  let ems = 0;
+  for (const char of text) ems += /[\u2E80-\uFFEF]/.test(char) ? WIDE_CHAR_EM : NARROW_CHAR_EM;
+  return ems;
+}
+
+/** Placement of a label inside a rectangle: along its long side, at most `maxFontSize`, shrunk to fit. */
+export interface LabelLayout {
+  x: number;
+  y: number;
+  fontSize: number;
+  /** Degrees; -90 runs the text up a tall, narrow aisle. */
+  rotate: number;
+}
+
+/** Share of the rectangle that a label may fill, leaving a margin at both ends and both sides. */
+const LABEL_FILL = 0.85;
+
+export function layoutLabel(rect: FloorRect, text: string, maxFontSize: number): LabelLayout {
+  const vertical = rect.h > rect.w;
+  const along = vertical ? rect.h : rect.w;
+  const across = vertical ? rect.w : rect.h;
+  const ems = Math.max(estimateTextEms(text), 1);
+  const fontSize = Math.min(maxFontSize, (along * LABEL_FILL) / ems, across * LABEL_FILL);
+  return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2, fontSize, rotate: vertical ? -90 : 0 };
 }
