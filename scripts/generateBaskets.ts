@@ -83,7 +83,7 @@ interface Shopper {
   loyalBrand: string | null;
 }
 
-/** mulberry32: a small 32-bit seeded generator, uniform on [0, 1). */
+/** Creates a mulberry32 generator: a small 32-bit seeded PRNG, uniform on [0, 1). */
 export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

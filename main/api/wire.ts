@@ -72,6 +72,11 @@ export interface TrafficSummary {
   lines: LineSummary[];
   zones: ZoneSummary[];
   cameras: CameraStatus[];
+  /**
+   * Store-level failure the UI translates, e.g. `storage_full` while minutes
+   * cannot be written (they are kept in memory and retried); null when healthy.
+   */
+  errorCode: string | null;
   /** Epoch ms when this summary was computed. */
   generatedAtMs: number;
 }
@@ -104,4 +109,52 @@ export interface CategoryView {
   id: string;
   label: string;
   count: number;
+}
+
+/** `GET /api/catalog/products` response. */
+export interface ProductList {
+  items: ProductView[];
+  /** Matching products before `limit` and `offset`. */
+  total: number;
+}
+
+/** A rectangle on the floor plan, in plan units, origin top-left. */
+export interface FloorRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface StoreMapAisle extends FloorRect {
+  id: string;
+  label: string;
+}
+
+/** `GET /api/catalog/store-map` response; labels in the requested language. */
+export interface StoreMapView {
+  width: number;
+  height: number;
+  aisles: StoreMapAisle[];
+  entrance: FloorRect;
+  checkout: FloorRect;
+}
+
+/** `GET /api/members/:code` response. Only the code and visit counts are kept about a member. */
+export interface MemberSummary {
+  found: true;
+  visits: number;
+  /** Local date and time of the last purchase, `YYYY-MM-DDTHH:mm`. */
+  lastVisit: string;
+}
+
+/** `POST /api/rec/recommend` request body. */
+export interface RecommendRequest {
+  lang?: Lang;
+  /** Product ids viewed or scanned in this visit, oldest first. */
+  visitItems: string[];
+  memberCode?: string;
+  quiz?: { ageYears?: number; interests?: string[]; budgetYuan?: number };
+  /** Number of suggestions; the server caps it. */
+  k?: number;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CATALOG_MIGRATIONS } from './catalog.js';
 import { TRAFFIC_MIGRATIONS } from './traffic.js';
 
 /**
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration in version order. Each domain adds its own file here. */
-export const MIGRATIONS: readonly Migration[] = [...TRAFFIC_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [...TRAFFIC_MIGRATIONS, ...CATALOG_MIGRATIONS];
