@@ -111,7 +111,10 @@ export async function* decodeRawFrames(
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       // The watchdog only measures the source: it is paused while the consumer holds a frame.
       watchdog?.stop();
-      yield* assembler.push(chunk);
+      for (const frame of assembler.push(chunk)) {
+        options.signal?.throwIfAborted();
+        yield frame;
+      }
       watchdog?.touch();
     }
     const exit = await exited;
