@@ -38,7 +38,7 @@ describe('FrameAssembler', () => {
   it('keeps earlier frames intact', () => {
     const assembler = new FrameAssembler(1, 1);
     const [first] = [...assembler.push(Uint8Array.of(1, 2, 3))];
-    [...assembler.push(Uint8Array.of(9, 9, 9))];
+    Array.from(assembler.push(Uint8Array.of(9, 9, 9)));
     expect(Array.from(first?.data ?? [])).toEqual([1, 2, 3]);
   });
 
