@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, NO_FILTERS, productQuery } from '../../renderer/src/kiosk/filters.js';
 import { LOW_STOCK_THRESHOLD, stockLevel } from '../../renderer/src/kiosk/stock.js';
 import type { StoreMapView } from '../../main/api/wire.js';
-import { estimateTextEms, findAisle, isStoreMap, layoutLabel } from '../../renderer/src/kiosk/storeMap.js';
+import { estimateTextEms, findAisle, isStoreMap, layoutLabel, MIN_LABEL_SCALE } from '../../renderer/src/kiosk/storeMap.js';
 import { iconForCategory, normaliseHue } from '../../renderer/src/kiosk/ToyArt.js';
 
 const MAP: StoreMapView = {
@@ -87,11 +87,20 @@ describe('layoutLabel', () => {
     expect(layout.y).toBe(4.5);
   });
 
-  it('shrinks a long label to fit the aisle length', () => {
-    const text = 'Vehicles & Remote Control';
-    const layout = layoutLabel({ x: 0, y: 0, w: 1.5, h: 5 }, text, 1);
+  it('shrinks a label to fit the aisle length', () => {
+    const layout = layoutLabel({ x: 0, y: 0, w: 1.5, h: 5 }, 'Board Games', 1);
+    expect(layout.text).toBe('Board Games');
     expect(layout.fontSize).toBeLessThan(1);
-    expect(estimateTextEms(text) * layout.fontSize).toBeLessThanOrEqual(5);
+    expect(estimateTextEms(layout.text) * layout.fontSize).toBeLessThanOrEqual(5);
+  });
+
+  it('cuts a label that is too long at the smallest size', () => {
+    const layout = layoutLabel({ x: 0, y: 0, w: 1.5, h: 5 }, 'Vehicles & Remote Control', 1);
+    // The maximum size (1) is below the aisle width, so the smallest size is MIN_LABEL_SCALE × 1.
+    expect(layout.fontSize).toBeCloseTo(MIN_LABEL_SCALE);
+    expect(layout.text.endsWith('…')).toBe(true);
+    expect(layout.text.startsWith('Vehicles')).toBe(true);
+    expect(estimateTextEms(layout.text) * layout.fontSize).toBeLessThanOrEqual(5 * 0.85);
   });
 
   it('keeps the maximum size when the label fits', () => {

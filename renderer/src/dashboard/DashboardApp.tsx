@@ -50,7 +50,7 @@ export function DashboardApp() {
           <TotalsPanel summary={summary} />
           <HourlyChart hourly={summary.hourly} />
           <CameraList cameras={summary.cameras} />
-          <ZoneTable zones={summary.zones} />
+          <ZoneTable zones={summary.zones} cameras={summary.cameras} />
           <HeatmapGrid summary={summary} />
         </main>
       )}

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ZoneSummary } from '../../../main/api/wire.js';
+import type { CameraStatus, ZoneSummary } from '../../../main/api/wire.js';
 import { formatCount, formatDwell } from './format.js';
 
 /** Dwell per zone: mean time spent, visits that ended today, people there now. */
-export function ZoneTable({ zones }: { zones: readonly ZoneSummary[] }) {
+export function ZoneTable({ zones, cameras }: { zones: readonly ZoneSummary[]; cameras: readonly CameraStatus[] }) {
   const { t, i18n } = useTranslation();
+  const cameraNames = new Map(cameras.map((camera) => [camera.cameraId, camera.name || camera.cameraId]));
   return (
     <section className="panel panel-zones">
       <h2>{t('dashboard.zonesTitle')}</h2>
@@ -25,7 +26,7 @@ export function ZoneTable({ zones }: { zones: readonly ZoneSummary[] }) {
             {zones.map((zone) => (
               <tr key={`${zone.cameraId}/${zone.zoneId}`} data-zone-id={zone.zoneId}>
                 <th scope="row">{zone.name}</th>
-                <td>{zone.cameraId}</td>
+                <td>{cameraNames.get(zone.cameraId) ?? zone.cameraId}</td>
                 <td className="num" data-testid="zone-dwell">{formatDwell(t, zone.meanDwellMs)}</td>
                 <td className="num" data-testid="zone-visits">{formatCount(zone.visits, i18n.language)}</td>
                 <td className="num" data-testid="zone-occupancy">{formatCount(zone.occupancy, i18n.language)}</td>

@@ -12,6 +12,9 @@ export function ProductTile({ product, onOpen, reason }: { product: ProductView;
       type="button"
       className="product-tile"
       data-product-id={product.id}
+      data-category={product.category}
+      data-age-min={product.ageMinYears}
+      data-age-max={product.ageMaxYears}
       aria-label={t('kiosk.openProduct', { name: product.name })}
       onClick={() => onOpen(product.id)}
     >

@@ -21,7 +21,8 @@ function Label({ rect, text, maxFontSize, fill, bold }: { rect: FloorRect; text:
       textAnchor="middle" dominantBaseline="central"
       transform={layout.rotate !== 0 ? `rotate(${layout.rotate} ${layout.x} ${layout.y})` : undefined}
     >
-      {text}
+      {layout.text !== text && <title>{text}</title>}
+      {layout.text}
     </text>
   );
 }

@@ -41,16 +41,43 @@ export interface LabelLayout {
   fontSize: number;
   /** Degrees; -90 runs the text up a tall, narrow aisle. */
   rotate: number;
+  /** The label, cut short with "…" when it does not fit even at the smallest size. */
+  text: string;
 }
 
 /** Share of the rectangle that a label may fill, leaving a margin at both ends and both sides. */
 const LABEL_FILL = 0.85;
+/**
+ * Smallest label size as a share of `maxFontSize`. Lower fits long names
+ * whole but makes them too small to read from a step away; a label that
+ * still does not fit is cut short instead.
+ */
+export const MIN_LABEL_SCALE = 0.6;
+const ELLIPSIS = '…';
 
 export function layoutLabel(rect: FloorRect, text: string, maxFontSize: number): LabelLayout {
   const vertical = rect.h > rect.w;
-  const along = vertical ? rect.h : rect.w;
-  const across = vertical ? rect.w : rect.h;
-  const ems = Math.max(estimateTextEms(text), 1);
-  const fontSize = Math.min(maxFontSize, (along * LABEL_FILL) / ems, across * LABEL_FILL);
-  return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2, fontSize, rotate: vertical ? -90 : 0 };
+  const along = (vertical ? rect.h : rect.w) * LABEL_FILL;
+  const across = (vertical ? rect.w : rect.h) * LABEL_FILL;
+  const largest = Math.min(maxFontSize, across);
+  const fitting = along / Math.max(estimateTextEms(text), 1);
+  const fontSize = Math.min(largest, Math.max(fitting, largest * MIN_LABEL_SCALE));
+  return {
+    x: rect.x + rect.w / 2,
+    y: rect.y + rect.h / 2,
+    fontSize,
+    rotate: vertical ? -90 : 0,
+    text: truncateToEms(text, along / fontSize),
+  };
+}
+
+/** Cuts `text` so that it and a trailing ellipsis fit in `maxEms`. */
+function truncateToEms(text: string, maxEms: number): string {
+  if (estimateTextEms(text) <= maxEms) return text;
+  let kept = '';
+  for (const char of text) {
+    if (estimateTextEms(kept + char + ELLIPSIS) > maxEms) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}${ELLIPSIS}`;
 }

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductList, ProductView, Suggestion } from '../../main/api/wire.js';
+import { getJson, startTestApp, type RunningApp } from './support/app.js';
+import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
+import { ensureScreensBuilt } from './support/screens.js';
+import { createDataDir, testStoreConfig } from './support/store.js';
+
+/** A landscape kiosk touchscreen. */
+const KIOSK_VIEWPORT = { width: 1280, height: 800 };
+const FILTER_CATEGORY = 'puzzles';
+/** The 3–5 band, which the kiosk sends as ageYears=4. */
+const FILTER_AGE_BAND = '3-5';
+const FILTER_AGE_YEARS = 4;
+
+describe('kiosk', () => {
+  let data: ReturnType<typeof createDataDir>;
+  let app: RunningApp;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    await ensureScreensBuilt();
+    data = createDataDir();
+    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
+    browser = await launchBrowser(KIOSK_VIEWPORT);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    data?.remove();
+  });
+
+  /** Product ids shown in the home grid, in screen order, once the results stopped loading. */
+  async function gridProductIds(): Promise<string[]> {
+    const { page } = browser;
+    await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
+    return page.getByTestId('product-grid').locator('.product-tile').evaluateAll(
+      (tiles) => tiles.map((tile) => tile.getAttribute('data-product-id') ?? ''),
+    );
+  }
+
+  it('opens home with popular toys', async () => {
+    const { page } = browser;
+    await page.goto(app.kioskUrl);
+    const popular = await getJson<ProductList>(app, '/api/catalog/products?lang=zh-CN&sort=popular&limit=24');
+    expect(await gridProductIds()).toEqual(popular.items.map((product) => product.id));
+    expect(await page.locator('.results h2').textContent()).toBe('本店热门玩具');
+    await saveScreenshot(page, 'kiosk-home-zh');
+  });
+
+  it('has touch targets of at least 48 px', async () => {
+    const small = await browser.page.locator('button').evaluateAll((buttons) => buttons
+      .map((button) => ({ text: button.textContent, rect: button.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && (rect.height < 48 || rect.width < 48))
+      .map(({ text, rect }) => `${text} ${rect.width}×${rect.height}`));
+    expect(small).toEqual([]);
+  });
+
+  it('filters by category and age', async () => {
+    const { page } = browser;
+    await page.getByTestId(`category-${FILTER_CATEGORY}`).click();
+    await page.getByTestId(`age-${FILTER_AGE_BAND}`).click();
+    const expected = await getJson<ProductList>(app,
+      `/api/catalog/products?lang=zh-CN&category=${FILTER_CATEGORY}&ageYears=${FILTER_AGE_YEARS}&sort=popular&limit=24`);
+    expect(expected.items.length, 'the demo catalog has puzzles for a 4-year-old').toBeGreaterThan(0);
+    await expect.poll(gridProductIds).toEqual(expected.items.map((product) => product.id));
+
+    const tiles = await page.getByTestId('product-grid').locator('.product-tile').evaluateAll((elements) => elements.map((tile) => ({
+      category: tile.getAttribute('data-category'),
+      min: Number(tile.getAttribute('data-age-min')),
+      max: Number(tile.getAttribute('data-age-max')),
+    })));
+    for (const tile of tiles) {
+      expect(tile.category).toBe(FILTER_CATEGORY);
+      expect(tile.min).toBeLessThanOrEqual(FILTER_AGE_YEARS);
+      expect(tile.max).toBeGreaterThanOrEqual(FILTER_AGE_YEARS);
+    }
+    expect(await page.locator('.results h2').textContent()).toBe(`共 ${expected.total} 件玩具`);
+    await saveScreenshot(page, 'kiosk-filtered-zh');
+  });
+
+  it('shows price, stock, aisle and map on a product', async () => {
+    const { page } = browser;
+    const [firstId] = await gridProductIds();
+    const product = await getJson<ProductView>(app, `/api/catalog/products/${firstId}?lang=zh-CN`);
+    await page.locator(`.product-tile[data-product-id="${firstId}"]`).click();
+
+    await page.getByTestId('product-name').waitFor();
+    expect(await page.getByTestId('product-name').textContent()).toBe(product.name);
+    expect(await page.getByTestId('product-price').textContent()).toBe(`¥${product.priceYuan}`);
+    expect(await page.getByTestId('product-aisle').textContent()).toContain(product.aisle);
+
+    const highlighted = page.locator('[data-testid="store-map"] g[data-highlighted="true"]');
+    await highlighted.first().waitFor();
+    expect(await highlighted.count()).toBe(1);
+    expect(await highlighted.getAttribute('data-aisle-id')).toBe(product.aisle);
+    expect(await page.getByTestId('map-entrance').textContent()).toBe('入口');
+  });
+
+  it('shows the similar toys row', async () => {
+    const { page } = browser;
+    const productId = await page.locator('article.product-page').getAttribute('data-product-id');
+    const similar = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=8`);
+    const row = page.getByTestId('similar-row');
+    if (similar.length === 0) {
+      await row.locator('.empty-note').waitFor();
+    } else {
+      await row.locator('.product-tile').first().waitFor();
+      const ids = await row.locator('.product-tile').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-product-id')));
+      expect(ids).toEqual(similar.map((suggestion) => suggestion.product.id));
+    }
+    await saveScreenshot(page, 'kiosk-product-zh');
+  });
+
+  it('switches the product page to English', async () => {
+    const { page } = browser;
+    const productId = await page.locator('article.product-page').getAttribute('data-product-id');
+    const english = await getJson<ProductView>(app, `/api/catalog/products/${productId}?lang=en`);
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(english.name);
+    expect(await page.locator('.map-panel h2').textContent()).toBe('Where to find it');
+    expect(await page.getByTestId('map-entrance').textContent()).toBe('Entrance');
+    expect(await page.getByTestId('product-aisle').textContent()).toBe(`Aisle ${english.aisle}`);
+    await saveScreenshot(page, 'kiosk-product-en');
+  });
+
+  it('goes back to the filtered list', async () => {
+    const { page } = browser;
+    await page.getByTestId('back').click();
+    expect(await page.getByTestId(`category-${FILTER_CATEGORY}`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId(`age-${FILTER_AGE_BAND}`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.results h2').textContent()).toMatch(/^Toys found: \d+$/);
+  });
+
+  it('offers a retry when the catalog fails', async () => {
+    const { page } = browser;
+    // The route handler stands in for a catalog that fails, which the real server cannot be told to do.
+    await page.route('**/api/catalog/products?**', (route) => route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'internal_error', message: 'Injected failure.' } }),
+    }));
+    await page.getByTestId('category-all').click();
+    const panel = page.locator('.results .error-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-error-code')).toBe('internal_error');
+    expect(await panel.locator('p').textContent()).toBe('The store computer had a problem. Please try again.');
+    await saveScreenshot(page, 'kiosk-error-en');
+
+    await page.unroute('**/api/catalog/products?**');
+    await panel.getByRole('button').click();
+    await page.getByTestId('product-grid').waitFor();
+    expect((await gridProductIds()).length).toBeGreaterThan(0);
+  });
+
+  it('remembers English after a reload', async () => {
+    const { page } = browser;
+    await page.reload();
+    await page.getByTestId('product-grid').waitFor();
+    expect(await page.locator('.results h2').textContent()).toBe('Popular in this store');
+    expect(browser.pageErrors.filter((message) => !message.includes('500'))).toEqual([]);
+  });
+});
+
+describe('kiosk idle reset', () => {
+  let data: ReturnType<typeof createDataDir>;
+  let app: RunningApp;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    await ensureScreensBuilt();
+    data = createDataDir();
+    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
+    browser = await launchBrowser(KIOSK_VIEWPORT);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    data?.remove();
+  });
+
+  it('returns home after 90 s without a touch', async () => {
+    const { page } = browser;
+    // Playwright's fake clock lets the test skip the 90 s instead of waiting for them.
+    await page.clock.install();
+    await page.goto(app.kioskUrl);
+    await page.getByTestId('age-6-8').click();
+    await page.locator('.product-tile').first().click();
+    await page.getByTestId('product-name').waitFor();
+
+    await page.clock.runFor(60_000);
+    expect(await page.getByTestId('product-name').count(), 'still on the product after 60 s').toBe(1);
+
+    await page.clock.runFor(31_000);
+    await page.getByTestId('product-grid').waitFor();
+    expect(await page.getByTestId('product-name').count()).toBe(0);
+    expect(await page.getByTestId('age-all').getAttribute('aria-pressed')).toBe('true');
+  });
+});
