@@ -15,7 +15,8 @@ export const DEFAULT_HEATMAP_CELL_PX = 16;
 /** Days of per-minute aggregates kept; 400 covers a year-on-year comparison of the same day. */
 export const DEFAULT_RETENTION_DAYS = 400;
 export const DEFAULT_SERVER_HOST = '127.0.0.1';
-export const DEFAULT_SERVER_PORT = 7410;
+/** Port the screens' `vite dev` proxy expects (vite.config.ts). */
+export const DEFAULT_SERVER_PORT = 4780;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const idSchema = z.string().regex(ID_PATTERN, {

@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { HeatmapCells, MinuteAggregate } from '../../ml/analytics/types.js';
-import { addHeatmaps, sameGrid } from '../../ml/analytics/mergeMinutes.js';
+import { addHeatmaps, imageSizeOf, sameGrid, toHeatmapGrid } from '../../ml/analytics/heatmapCells.js';
 import type { Db } from './database.js';
 
 /** Source of the current time, so tests can control retention and "today". */
@@ -67,11 +67,11 @@ export class TrafficStore {
           dwell_ms_total = dwell_ms_total + excluded.dwell_ms_total,
           occupancy_max = MAX(occupancy_max, excluded.occupancy_max)`),
       selectHeatmap: db.prepare(`
-        SELECT cols, rows, cell_size_px AS cellSizePx, counts FROM traffic_heatmap_minutes
+        SELECT cols, rows, cell_size_px AS cellSizePx, image_width AS imageWidth, image_height AS imageHeight, counts FROM traffic_heatmap_minutes
         WHERE camera_id = ? AND minute_ms = ?`),
       replaceHeatmap: db.prepare(`
-        INSERT OR REPLACE INTO traffic_heatmap_minutes (camera_id, minute_ms, cols, rows, cell_size_px, counts)
-        VALUES (?, ?, ?, ?, ?, ?)`),
+        INSERT OR REPLACE INTO traffic_heatmap_minutes (camera_id, minute_ms, cols, rows, cell_size_px, image_width, image_height, counts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -129,7 +129,7 @@ export class TrafficStore {
    */
   heatmapSum(cameraId: string, fromMs: number, toMs: number): HeatmapCells | null {
     const rows = this.db.prepare(`
-      SELECT cols, rows, cell_size_px AS cellSizePx, counts FROM traffic_heatmap_minutes
+      SELECT cols, rows, cell_size_px AS cellSizePx, image_width AS imageWidth, image_height AS imageHeight, counts FROM traffic_heatmap_minutes
       WHERE camera_id = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms DESC`)
       .all(cameraId, fromMs, toMs) as HeatmapRow[];
     let sum: HeatmapCells | null = null;
@@ -155,7 +155,10 @@ export class TrafficStore {
     const storedRow = this.statements.selectHeatmap.get(cameraId, minuteMs) as HeatmapRow | undefined;
     const stored = storedRow ? decodeHeatmap(storedRow) : null;
     const merged = addHeatmaps(stored, heatmap)!;
-    this.statements.replaceHeatmap.run(cameraId, minuteMs, merged.cols, merged.rows, merged.cellSizePx, encodeCounts(merged.counts));
+    const size = imageSizeOf(merged);
+    this.statements.replaceHeatmap.run(
+      cameraId, minuteMs, merged.cols, merged.rows, merged.cellSizePx, size.imageWidth, size.imageHeight, encodeCounts(merged.counts),
+    );
   }
 }
 
@@ -163,6 +166,8 @@ interface HeatmapRow {
   cols: number;
   rows: number;
   cellSizePx: number;
+  imageWidth: number;
+  imageHeight: number;
   counts: Buffer;
 }
 
@@ -177,7 +182,7 @@ function encodeCounts(counts: Uint32Array): Buffer {
   return deflateRawSync(raw);
 }
 
-/** Null for a blob that does not inflate to its grid's size (a damaged row is skipped, not fatal). */
+/** Null for a blob that does not inflate to its grid's shape (a damaged row is skipped, not fatal). */
 function decodeHeatmap(row: HeatmapRow): HeatmapCells | null {
   const cellCount = row.cols * row.rows;
   let raw: Buffer;
@@ -189,5 +194,11 @@ function decodeHeatmap(row: HeatmapRow): HeatmapCells | null {
   if (raw.length !== cellCount * 4) return null;
   const counts = new Uint32Array(cellCount);
   for (let i = 0; i < cellCount; i++) counts[i] = raw.readUInt32LE(i * 4);
-  return { cols: row.cols, rows: row.rows, cellSizePx: row.cellSizePx, counts };
+  const cells = { cols: row.cols, rows: row.rows, cellSizePx: row.cellSizePx, imageWidth: row.imageWidth, imageHeight: row.imageHeight, counts };
+  try {
+    toHeatmapGrid(cells);
+  } catch {
+    return null;
+  }
+  return cells;
 }

@@ -1,4 +1,5 @@
-import type { HeatmapCells, MinuteAggregate } from './types.js';
+import { addHeatmaps } from './heatmapCells.js';
+import type { MinuteAggregate } from './types.js';
 
 /**
  * Add two aggregates of the same camera and minute, as when the app restarts
@@ -29,20 +30,6 @@ export function mergeMinutes(earlier: MinuteAggregate, later: MinuteAggregate): 
     })),
     heatmap: addHeatmaps(earlier.heatmap, later.heatmap),
   };
-}
-
-/** Cell-wise sum; `later` wins when the grids differ in size, null only when both are null. */
-export function addHeatmaps(earlier: HeatmapCells | null, later: HeatmapCells | null): HeatmapCells | null {
-  if (!earlier) return later ? { ...later, counts: later.counts.slice() } : null;
-  if (!later) return { ...earlier, counts: earlier.counts.slice() };
-  if (!sameGrid(earlier, later)) return { ...later, counts: later.counts.slice() };
-  const counts = new Uint32Array(later.counts.length);
-  for (let i = 0; i < counts.length; i++) counts[i] = earlier.counts[i]! + later.counts[i]!;
-  return { ...later, counts };
-}
-
-export function sameGrid(a: HeatmapCells, b: HeatmapCells): boolean {
-  return a.cols === b.cols && a.rows === b.rows && a.cellSizePx === b.cellSizePx;
 }
 
 function mergeById<T>(left: readonly T[], right: readonly T[], idOf: (item: T) => string, add: (a: T, b: T) => T): T[] {

@@ -1,3 +1,5 @@
+import { HeatmapGrid } from '../heatmap/heatmapGrid.js';
+import { toHeatmapCells, toHeatmapGrid } from './heatmapCells.js';
 import type { FrameResult, HeatmapCells, MinuteAggregate } from './types.js';
 import { minuteStartMs } from './types.js';
 
@@ -59,9 +61,7 @@ export class MinuteAggregator {
   }
 
   private emptyMinute(minuteMs: number, frame: FrameResult): MinuteAggregate {
-    const cell = this.options.cellSizePx;
-    const cols = Math.max(1, Math.ceil(frame.frameWidth / cell));
-    const rows = Math.max(1, Math.ceil(frame.frameHeight / cell));
+    const grid = new HeatmapGrid({ imageWidth: frame.frameWidth, imageHeight: frame.frameHeight, cellSizePx: this.options.cellSizePx });
     return {
       cameraId: this.options.cameraId,
       minuteMs,
@@ -70,7 +70,7 @@ export class MinuteAggregator {
       occupancyMax: 0,
       lines: this.options.lineIds.map((lineId) => ({ lineId, crossedIn: 0, crossedOut: 0 })),
       zones: this.options.zoneIds.map((zoneId) => ({ zoneId, visits: 0, dwellMsTotal: 0, occupancyMax: 0 })),
-      heatmap: { cols, rows, cellSizePx: cell, counts: new Uint32Array(cols * rows) },
+      heatmap: toHeatmapCells(grid),
     };
   }
 
@@ -93,15 +93,11 @@ export class MinuteAggregator {
     }
   }
 
-  private addAnchors(grid: HeatmapCells | null, frame: FrameResult): void {
-    if (!grid) return;
-    for (const anchor of frame.anchors) {
-      const col = Math.floor(anchor.x / grid.cellSizePx);
-      const row = Math.floor(anchor.y / grid.cellSizePx);
-      // Feet of a box cut by the frame edge can fall just outside the image.
-      if (col < 0 || row < 0 || col >= grid.cols || row >= grid.rows) continue;
-      grid.counts[row * grid.cols + col]! += 1;
-    }
+  private addAnchors(cells: HeatmapCells | null, frame: FrameResult): void {
+    if (!cells) return;
+    // The grid shares `cells.counts`, so its counts land in the minute directly.
+    const grid = toHeatmapGrid(cells);
+    for (const anchor of frame.anchors) grid.addPoint(anchor);
   }
 }
 

@@ -50,12 +50,19 @@ export interface ZoneMinute {
   occupancyMax: number;
 }
 
-/** Anchor counts on a grid of square cells, row-major (`counts[row * cols + col]`). */
+/**
+ * Plain-data form of a HeatmapGrid (ml/heatmap/heatmapGrid.ts), which can
+ * cross a worker boundary: foot-position counts on square cells, row-major
+ * (`counts[row * cols + col]`).
+ */
 export interface HeatmapCells {
   cols: number;
   rows: number;
   cellSizePx: number;
   counts: Uint32Array;
+  /** Frame size in pixels; when absent it is taken as `cols * cellSizePx` by `rows * cellSizePx`. */
+  imageWidth?: number;
+  imageHeight?: number;
 }
 
 /** One camera's statistics for one minute; the unit that storage upserts. */

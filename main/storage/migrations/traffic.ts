@@ -46,6 +46,8 @@ export const TRAFFIC_MIGRATIONS: readonly Migration[] = [
           cols INTEGER NOT NULL,
           rows INTEGER NOT NULL,
           cell_size_px INTEGER NOT NULL,
+          image_width INTEGER NOT NULL,
+          image_height INTEGER NOT NULL,
           counts BLOB NOT NULL,
           PRIMARY KEY (camera_id, minute_ms)
         ) WITHOUT ROWID;

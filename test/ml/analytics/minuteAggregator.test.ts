@@ -66,13 +66,14 @@ describe('MinuteAggregator', () => {
         { x: 0, y: 0 }, // cell (0, 0)
         { x: 17, y: 31 }, // cell (1, 1)
         { x: 63.9, y: 16 }, // last column, second row
-        { x: 64, y: 10 }, // on the right edge, outside the frame: skipped
+        { x: 64, y: 10 }, // exactly on the right edge: the last column, as HeatmapGrid.addPoint does
+        { x: 64.5, y: 10 }, // right of the frame: skipped
         { x: -1, y: 5 }, // left of the frame: skipped
       ],
     }));
     const heatmap = minutes.flush()!.heatmap!;
-    expect([heatmap.cols, heatmap.rows]).toEqual([4, 2]);
-    expect([...heatmap.counts]).toEqual([1, 0, 0, 0, 0, 1, 0, 1]);
+    expect([heatmap.cols, heatmap.rows, heatmap.imageWidth, heatmap.imageHeight]).toEqual([4, 2, 64, 32]);
+    expect([...heatmap.counts]).toEqual([1, 0, 0, 1, 0, 1, 0, 1]);
   });
 
   it('snapshot is a copy', () => {

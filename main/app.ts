@@ -1,0 +1,182 @@
+/**
+ * Composition root of the PlayAisle services: storage, the analysis worker,
+ * the traffic and catalog APIs and the static screens on one HTTP server.
+ * `npm start` (main/cli/start.ts), the tests and the Electron launcher call
+ * `startPlayAisle`.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiServer } from './api/server.js';
+import { SseChannel } from './api/sse.js';
+import { registerTrafficRoutes } from './api/trafficRoutes.js';
+import { Router } from './api/router.js';
+import { demoVideoPath } from './config/demoStore.js';
+import { loadStoreConfig } from './config/loadConfig.js';
+import type { StoreConfig } from './config/schema.js';
+import { createRootLogger, type Logger } from './log/logger.js';
+import { PipelineHost } from './pipeline/pipelineHost.js';
+import { createHeatmapRenderer } from './pipeline/heatmapImage.js';
+import { TrafficService } from './pipeline/trafficService.js';
+import { registerCatalogRoutes } from './api/catalogRoutes.js';
+import { defaultCatalogPaths } from './catalog/catalogFiles.js';
+import { syncCatalog } from './catalog/catalogImport.js';
+import { CatalogStore } from './catalog/catalogStore.js';
+import { SimilarToys } from './rec/similarToys.js';
+import { openDatabase, type Db } from './storage/database.js';
+import { MinuteWriter } from './storage/minuteWriter.js';
+import { systemClock, TrafficStore, type Clock } from './storage/trafficStore.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StartOptions {
+  /** 0 picks a free port; default from the config (4780). */
+  port?: number;
+  host?: string;
+  /** Default `$PLAYAISLE_DATA_DIR`, else `<repo>/data`. */
+  dataDir?: string;
+  /** A parsed config; wins over `configPath` and the data dir's config.json. */
+  config?: StoreConfig;
+  configPath?: string;
+  /** False runs no cameras or detector: UI tests seed storage directly. Default true. */
+  analysis?: boolean;
+  /** `none` replaces the detector with one that finds nobody (plumbing tests only). */
+  detector?: 'real' | 'none';
+  /** Built screens; default `<repo>/dist/renderer`. */
+  staticDir?: string;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export interface RunningPlayAisle {
+  url: string;
+  kioskUrl: string;
+  dashboardUrl: string;
+  config: StoreConfig;
+  dataDir: string;
+  traffic: TrafficService;
+  /** Stops the cameras (their open minutes are written), the server and the database, in that order. */
+  stop(): Promise<void>;
+}
+
+/** Starts every service and the HTTP server; resolves once the server listens. */
+export async function startPlayAisle(options: StartOptions = {}): Promise<RunningPlayAisle> {
+  const logger = options.logger ?? createRootLogger();
+  const log = logger.child({ module: 'app' });
+  const clock = options.clock ?? systemClock;
+  const dataDir = path.resolve(options.dataDir ?? process.env.PLAYAISLE_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const loaded = options.config ? { config: options.config, path: null } : loadStoreConfig({ configPath: options.configPath, dataDir });
+  const config = loaded.config;
+  const isDemo = !options.config && loaded.path === null;
+  log.info({ dataDir, config: loaded.path ?? (isDemo ? 'demo store' : 'given by caller'), cameras: config.cameras.length }, 'starting PlayAisle');
+
+  const db = openDatabase(path.join(dataDir, 'playaisle.db'), logger.child({ module: 'storage' }));
+  const store = new TrafficStore(db);
+  const writer = new MinuteWriter(store, logger.child({ module: 'storage' }));
+  const traffic = new TrafficService({ config, store, writer, clock, logger: logger.child({ module: 'traffic' }) });
+  traffic.startRetention();
+
+  const events = new SseChannel({
+    event: 'summary',
+    produce: () => traffic.summary(),
+    // generatedAtMs changes every call; leave it out when deciding whether anything changed.
+    changeKey: (value) => JSON.stringify({ ...(value as object), generatedAtMs: 0 }),
+    logger: logger.child({ module: 'sse' }),
+  });
+  traffic.on('change', () => events.notify());
+
+  const router = new Router();
+  registerTrafficRoutes(router, {
+    traffic, events, cameras: config.cameras, version: packageVersion(),
+    renderHeatmapPng: createHeatmapRenderer(logger.child({ module: 'heatmap' })), nowMs: () => clock.nowMs(),
+  });
+  registerCatalog(router, db, logger);
+
+  const pipeline = startAnalysis({ options, config, isDemo, dataDir, traffic, logger: log, rootLogger: logger });
+
+  const server = createApiServer({ router, staticDir: options.staticDir ?? path.join(REPO_ROOT, 'dist', 'renderer'), logger: logger.child({ module: 'http' }) });
+  const host = options.host ?? config.server.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.server.port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  log.info({ url }, 'server listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      log.info('stopping PlayAisle');
+      await pipeline?.stop();
+      writer.retry();
+      traffic.stop();
+      events.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      db.close();
+      log.info({ unwrittenMinutes: writer.pendingCount }, 'PlayAisle stopped');
+    })();
+    return stopping;
+  };
+
+  return { url, kioskUrl: `${url}/kiosk/`, dashboardUrl: `${url}/dashboard/`, config, dataDir, traffic, stop };
+}
+
+interface AnalysisContext {
+  options: StartOptions;
+  config: StoreConfig;
+  isDemo: boolean;
+  dataDir: string;
+  traffic: TrafficService;
+  logger: Logger;
+  rootLogger: Logger;
+}
+
+/** Starts the analysis worker unless disabled, or shows the demo camera as failed when its video is missing. */
+function startAnalysis(context: AnalysisContext): PipelineHost | null {
+  const { options, config, traffic, logger } = context;
+  if (options.analysis === false) {
+    logger.info('analysis disabled; serving stored data only');
+    return null;
+  }
+  if (context.isDemo && !fs.existsSync(demoVideoPath(context.dataDir))) {
+    const video = demoVideoPath(context.dataDir);
+    logger.error({ video }, 'demo video is missing; run `npm run setup` to download it, then restart');
+    traffic.failAllCameras('demo_video_missing', `Demo video not found at ${video}. Run \`npm run setup\` and restart.`, null);
+    return null;
+  }
+  const pipeline = new PipelineHost({ config, traffic, logger: context.rootLogger, detector: options.detector ?? 'real' });
+  pipeline.start();
+  return pipeline;
+}
+
+/**
+ * Imports the demo catalog from `assets/` when it changed, fits the similar-toy
+ * model and registers `/api/catalog/*`. A rejected catalog file keeps the
+ * stored catalog serving; a failed fit turns off `/similar` only.
+ */
+function registerCatalog(router: Router, db: Db, logger: Logger): void {
+  const log = logger.child({ module: 'catalog' });
+  syncCatalog(db, defaultCatalogPaths(path.join(REPO_ROOT, 'assets')), log);
+  const catalog = new CatalogStore(db);
+  let similarToys: SimilarToys | null = null;
+  try {
+    similarToys = SimilarToys.fit(catalog, logger.child({ module: 'rec' }));
+  } catch (error) {
+    log.error({ err: error }, 'fitting similar toys failed; /api/catalog/products/:id/similar is unavailable');
+  }
+  registerCatalogRoutes(router, { catalog, similarToys });
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
