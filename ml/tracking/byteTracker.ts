@@ -1,6 +1,6 @@
 /**
- * ByteTrack-style multi-person tracker (Zhang et al., "ByteTrack: Multi-Object
- * Tracking by Associating Every Detection Box", ECCV 2022).
+ * ByteTrack-style multi-person tracker: IoU association on Kalman predictions,
+ * which also uses low-score detections to keep existing tracks alive.
  *
  * Contract for callers:
  * - Call `update(detections)` once per analysed frame, in frame order, with
