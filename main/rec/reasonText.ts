@@ -5,28 +5,45 @@
 import type { Lang } from '../api/wire.js';
 import type { ReasonCode } from '../../ml/rec/types.js';
 
-/** Reason for a similar toy from the text of the two products, not from baskets. */
-export type ServiceReasonCode = ReasonCode | 'similar_toy' | 'fits_age' | 'within_budget';
+/**
+ * The model's reason codes plus `similar_toy`, the reason of the similar-toys
+ * row. In the kiosk's hybrid, ItemKnn is fitted on baskets, so its
+ * `because_viewed` means "bought together with the source".
+ */
+export type KioskReasonCode = ReasonCode | 'similar_toy';
 
-const REASONS: Record<ServiceReasonCode, Record<Lang, string>> = {
-  because_viewed: { 'zh-CN': '与「{source}」相关', en: 'Goes with "{source}"' },
-  bought_together: { 'zh-CN': '常一起购买', en: 'Often bought together' },
-  similar_content: { 'zh-CN': '相似的玩具', en: 'Similar toy' },
-  similar_toy: { 'zh-CN': '相似的玩具', en: 'Similar toy' },
-  similar_shoppers: { 'zh-CN': '相似的顾客也喜欢', en: 'Shoppers like you liked this' },
-  popular: { 'zh-CN': '本店热销', en: 'Popular in our store' },
-  trending_in_store: { 'zh-CN': '最近很受欢迎', en: 'Trending this week' },
-  popular_for_age: { 'zh-CN': '同龄小朋友喜欢', en: 'Popular at this age' },
-  matches_interest: { 'zh-CN': '符合孩子的兴趣', en: 'Matches their interests' },
-  promotion: { 'zh-CN': '店内推荐', en: 'Store pick' },
-  fits_age: { 'zh-CN': '适合这个年龄', en: 'Right for this age' },
-  within_budget: { 'zh-CN': '在预算之内', en: 'Within your budget' },
+interface ReasonTemplates {
+  /** Sentence without a source product. */
+  plain: Record<Lang, string>;
+  /** Sentence naming the source product as `{source}`; absent where the reason has no source. */
+  withSource?: Record<Lang, string>;
+}
+
+const REASONS: Record<KioskReasonCode, ReasonTemplates> = {
+  because_viewed: {
+    plain: { 'zh-CN': '常一起购买', en: 'Often bought together' },
+    withSource: { 'zh-CN': '常和「{source}」一起购买', en: 'Often bought with {source}' },
+  },
+  bought_together: {
+    plain: { 'zh-CN': '常一起购买', en: 'Often bought together' },
+    withSource: { 'zh-CN': '常和「{source}」一起购买', en: 'Often bought with {source}' },
+  },
+  similar_content: {
+    plain: { 'zh-CN': '相似的玩具', en: 'Similar toy' },
+    withSource: { 'zh-CN': '和「{source}」相似', en: 'Similar to {source}' },
+  },
+  similar_toy: { plain: { 'zh-CN': '相似的玩具', en: 'Similar toy' } },
+  similar_shoppers: { plain: { 'zh-CN': '相似的顾客也喜欢', en: 'Shoppers like you liked this' } },
+  popular: { plain: { 'zh-CN': '本店热销', en: 'Popular in our store' } },
+  trending_in_store: { plain: { 'zh-CN': '最近很受欢迎', en: 'Popular lately' } },
+  popular_for_age: { plain: { 'zh-CN': '同龄小朋友喜欢', en: 'Popular at this age' } },
+  matches_interest: { plain: { 'zh-CN': '符合孩子的兴趣', en: 'Matches their interests' } },
+  promotion: { plain: { 'zh-CN': '店内推荐', en: 'Store pick' } },
 };
 
-/** Returns the reason sentence, with `{source}` replaced by the source product's name when given. */
-export function reasonText(code: ServiceReasonCode, lang: Lang, sourceName?: string): string {
-  const template = REASONS[code][lang];
-  if (!template.includes('{source}')) return template;
-  if (sourceName === undefined) return REASONS.similar_content[lang];
-  return template.replace('{source}', sourceName);
+/** Returns the reason sentence, naming the source product when the reason has one and `sourceName` is given. */
+export function reasonText(code: KioskReasonCode, lang: Lang, sourceName?: string): string {
+  const templates = REASONS[code];
+  if (sourceName !== undefined && templates.withSource) return templates.withSource[lang].replace('{source}', sourceName);
+  return templates.plain[lang];
 }
