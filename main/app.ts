@@ -19,11 +19,7 @@ import { createRootLogger, type Logger } from './log/logger.js';
 import { PipelineHost } from './pipeline/pipelineHost.js';
 import { createHeatmapRenderer } from './pipeline/heatmapImage.js';
 import { TrafficService } from './pipeline/trafficService.js';
-import { registerCatalogRoutes } from './api/catalogRoutes.js';
-import { defaultCatalogPaths } from './catalog/catalogFiles.js';
-import { syncCatalog } from './catalog/catalogImport.js';
-import { CatalogStore } from './catalog/catalogStore.js';
-import { SimilarToys } from './rec/similarToys.js';
+import { registerKioskRoutes, startCatalogServices } from './catalog/catalogServices.js';
 import { openDatabase, type Db } from './storage/database.js';
 import { MinuteWriter } from './storage/minuteWriter.js';
 import { systemClock, TrafficStore, type Clock } from './storage/trafficStore.js';
@@ -156,20 +152,13 @@ function startAnalysis(context: AnalysisContext): PipelineHost | null {
 
 /**
  * Imports the demo catalog from `assets/` when it changed, fits the similar-toy
- * model and registers `/api/catalog/*`. A rejected catalog file keeps the
- * stored catalog serving; a failed fit turns off `/similar` only.
+ * and recommendation models and registers `/api/catalog/*`, `/api/rec/*` and
+ * `/api/members/*`. A rejected catalog file keeps the stored catalog serving;
+ * a failed fit turns off only the routes of that model.
  */
 function registerCatalog(router: Router, db: Db, logger: Logger): void {
-  const log = logger.child({ module: 'catalog' });
-  syncCatalog(db, defaultCatalogPaths(path.join(REPO_ROOT, 'assets')), log);
-  const catalog = new CatalogStore(db);
-  let similarToys: SimilarToys | null = null;
-  try {
-    similarToys = SimilarToys.fit(catalog, logger.child({ module: 'rec' }));
-  } catch (error) {
-    log.error({ err: error }, 'fitting similar toys failed; /api/catalog/products/:id/similar is unavailable');
-  }
-  registerCatalogRoutes(router, { catalog, similarToys });
+  const services = startCatalogServices({ db, assetsDir: path.join(REPO_ROOT, 'assets'), logger: logger.child({ module: 'catalog' }) });
+  registerKioskRoutes(router, services);
 }
 
 function packageVersion(): string {
