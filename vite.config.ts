@@ -18,7 +18,7 @@ const SCREENS = ['kiosk', 'dashboard'] as const;
 
 /**
  * Copies `kiosk.html` to `kiosk/index.html` (and the same for the dashboard),
- * so a plain static file server answers `/kiosk/` as well as `/kiosk.html`.
+ * so a plain static file server serves `/kiosk/` as well as `/kiosk.html`.
  * Asset URLs are absolute (`base: '/'`), so both copies load the same files.
  */
 function screenFolders(): Plugin {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrafficSummary } from '../../main/api/wire.js';
+import type { CameraStatus, TrafficSummary } from '../../main/api/wire.js';
+import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
 import { getJson, startTestApp, type RunningApp } from './support/app.js';
 import { ensureScreensBuilt } from './support/screens.js';
@@ -47,7 +48,7 @@ describe('dashboard with seeded traffic', () => {
     await page.goto(app.dashboardUrl);
     await expect.poll(() => page.getByTestId('total-in').locator('.total-value').textContent()).toBe(String(EXPECTED_IN));
     expect(await page.getByTestId('total-out').locator('.total-value').textContent()).toBe(String(EXPECTED_OUT));
-    // Analysis is off, so nobody is seen in the store now.
+    // Analysis is off, so the live occupancy is 0.
     expect(await page.getByTestId('total-occupancy').locator('.total-value').textContent()).toBe('0');
     // zh-CN is the default language.
     expect(await page.locator('h1').textContent()).toBe('今日门店客流');
@@ -114,6 +115,30 @@ describe('dashboard with seeded traffic', () => {
     expect(await page.locator('h1').textContent()).toBe('Store traffic today');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await saveScreenshot(page, 'dashboard-en');
+  });
+
+  it('shows camera errors pushed live', async () => {
+    const { page } = browser;
+    const failing: CameraStatus = {
+      cameraId: 'entrance', name: 'Front door', state: 'retrying', framesAnalysed: 1234, fps: 0,
+      errorCode: 'source_timeout', errorMessage: 'No bytes from the camera for 10 s.',
+      nextRetryAtMs: Date.now() + 30_000, retries: 2, backend: null, model: null,
+    };
+    const unknownCode: CameraStatus = {
+      ...failing, cameraId: 'floor', name: 'Shop floor', state: 'failed', errorCode: 'lens_fogged',
+      errorMessage: 'Camera floor reported a fogged lens.', nextRetryAtMs: null,
+    };
+    // The traffic service emits `change`, and the app pushes a new summary over /api/events.
+    app.traffic.setCameraStatus(failing);
+    app.traffic.setCameraStatus(unknownCode);
+
+    const entrance = page.locator('li[data-camera-id="entrance"]');
+    await expect.poll(() => entrance.getByTestId('camera-error').textContent(), { timeout: 10_000 }).toBe(en.cameraErrors.source_timeout);
+    expect(await entrance.locator('.camera-state').textContent()).toBe('Retrying');
+    expect(await entrance.locator('.camera-retry').textContent()).toContain('Retries: 2');
+    // A code without a translation shows the English message from the server.
+    expect(await page.locator('li[data-camera-id="floor"]').getByTestId('camera-error').textContent()).toBe(unknownCode.errorMessage);
+    await saveScreenshot(page, 'dashboard-camera-errors-en');
   });
 
   it('shows a banner when the server goes away', async () => {

@@ -134,7 +134,7 @@ describe('kiosk', () => {
 
   it('offers a retry when the catalog fails', async () => {
     const { page } = browser;
-    // The route handler stands in for a catalog that fails, which the real server cannot be told to do.
+    // The route handler makes the catalog fail, because the real server has no switch for that.
     await page.route('**/api/catalog/products?**', (route) => route.fulfill({
       status: 500,
       contentType: 'application/json',

@@ -3,7 +3,7 @@ import type { CameraStatus } from '../../../main/api/wire.js';
 import { translateErrorCode } from '../i18n/errorText.js';
 import { formatClock, formatCount } from './format.js';
 
-/** Health of each camera: state, analysis rate, frames analysed, and the translated error with the next retry. */
+/** Lists each camera's state, analysis rate, frames analysed, and its translated error with the next retry. */
 export function CameraList({ cameras }: { cameras: readonly CameraStatus[] }) {
   const { t, i18n } = useTranslation();
   return (

@@ -19,7 +19,7 @@ function ConnectionBanner({ connection, hasData }: { connection: ConnectionState
   return <div className="banner banner-lost" role="alert" data-testid="connection-lost">{t('dashboard.connectionLost')}</div>;
 }
 
-/** The store manager's live view of today's traffic, fed by the `/api/events` stream. */
+/** Shows the store manager today's traffic, updated live from the `/api/events` stream. */
 export function DashboardApp() {
   const { t, i18n } = useTranslation();
   const { summary, connection, receivedAtMs } = useTrafficEvents();

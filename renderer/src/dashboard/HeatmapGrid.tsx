@@ -14,7 +14,7 @@ interface CameraRef {
   name: string;
 }
 
-/** Every camera that appears anywhere in the summary, with its display name when the camera list has one. */
+/** Lists every camera that appears in the summary, with its display name when the camera list has one. */
 export function listHeatmapCameras(summary: TrafficSummary): CameraRef[] {
   const names = new Map<string, string>();
   for (const camera of summary.cameras) names.set(camera.cameraId, camera.name || camera.cameraId);
@@ -41,7 +41,7 @@ function HeatmapImage({ camera, date, refresh }: { camera: CameraRef; date: stri
   );
 }
 
-/** One heatmap image per camera, fetched again every HEATMAP_REFRESH_MS. */
+/** Shows one heatmap image per camera, fetched again every HEATMAP_REFRESH_MS. */
 export function HeatmapGrid({ summary }: { summary: TrafficSummary }) {
   const { t } = useTranslation();
   const [refresh, setRefresh] = useState(0);

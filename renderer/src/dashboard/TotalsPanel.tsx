@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrafficSummary } from '../../../main/api/wire.js';
 import { formatCount } from './format.js';
 
-/** The three big numbers: visitors in, visitors out, people in the store now. */
+/** Shows the three big numbers: visitors in, visitors out and people in the store now. */
 export function TotalsPanel({ summary }: { summary: TrafficSummary }) {
   const { t, i18n } = useTranslation();
   const totals = [

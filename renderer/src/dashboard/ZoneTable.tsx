@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CameraStatus, ZoneSummary } from '../../../main/api/wire.js';
 import { formatCount, formatDwell } from './format.js';
 
-/** Dwell per zone: mean time spent, visits that ended today, people there now. */
+/** Lists dwell per zone: mean time spent, visits that ended today and people there now. */
 export function ZoneTable({ zones, cameras }: { zones: readonly ZoneSummary[]; cameras: readonly CameraStatus[] }) {
   const { t, i18n } = useTranslation();
   const cameraNames = new Map(cameras.map((camera) => [camera.cameraId, camera.name || camera.cameraId]));

@@ -1,6 +1,6 @@
-// The one i18next set-up for every screen. zh-CN is the default language;
-// the choice made with the language switch is kept in localStorage so that
-// all screens on this PC open in it.
+// The one i18next set-up for every screen. zh-CN is the default language.
+// The language switch stores its choice in localStorage, so every screen on
+// this PC opens in the language chosen last.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../main/api/wire.js';

@@ -16,7 +16,7 @@ interface HomeScreenProps {
   onOpenProduct: (id: string) => void;
 }
 
-/** The kiosk's first screen: filters, then the most popular toys that match them. */
+/** Shows the kiosk's first screen: filters, then the most popular toys that match them. */
 export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpenProduct }: HomeScreenProps) {
   const { t, i18n } = useTranslation();
   const products = useApi<ProductList>(
@@ -24,7 +24,9 @@ export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpen
   );
   const filtered = filters.category !== NO_FILTERS.category || filters.ageBandId !== NO_FILTERS.ageBandId;
   // While a new page or filter loads, the previous toys stay on screen so the grid does not jump.
-  const shown = products.status === 'ready' ? products.data : products.status === 'loading' ? products.previous : undefined;
+  let shown: ProductList | undefined;
+  if (products.status === 'ready') shown = products.data;
+  else if (products.status === 'loading') shown = products.previous;
 
   return (
     <div className="home">

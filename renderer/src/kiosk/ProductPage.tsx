@@ -9,7 +9,7 @@ import { StockBadge } from './StockBadge.js';
 import { StoreMapView } from './StoreMapView.js';
 import { ToyArt } from './ToyArt.js';
 
-/** One toy: price, age range, stock, aisle on the store map, and similar toys. */
+/** Shows one toy: price, age range, stock, aisle on the store map, and similar toys. */
 export function ProductPage({ productId, onOpenProduct }: { productId: string; onOpenProduct: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }));

@@ -4,7 +4,7 @@ import { formatAgeRange, formatPrice } from './format.js';
 import { StockBadge } from './StockBadge.js';
 import { ToyArt } from './ToyArt.js';
 
-/** One toy in a grid or row; the whole card is the touch target that opens the product page. */
+/** Shows one toy in a grid or row. The whole card is the touch target that opens the product page. */
 export function ProductTile({ product, onOpen, reason }: { product: ProductView; onOpen: (id: string) => void; reason?: string }) {
   const { t } = useTranslation();
   return (

@@ -8,7 +8,7 @@ import { ProductTile } from './ProductTile.js';
 /** Toys suggested next to a product; more costs a longer scroll on the kiosk. */
 export const SIMILAR_LIMIT = 8;
 
-/** A horizontal row of "similar toys" from `/api/catalog/products/:id/similar`. */
+/** Shows a horizontal row of similar toys from `/api/catalog/products/:id/similar`. */
 export function SimilarRow({ productId, onOpenProduct }: { productId: string; onOpenProduct: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const similar = useApi<Suggestion[]>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}/similar`, {

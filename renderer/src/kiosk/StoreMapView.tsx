@@ -70,7 +70,7 @@ function MapDrawing({ map, aisle }: { map: StoreMapBody; aisle: string }) {
   );
 }
 
-/** The floor plan from `/api/catalog/store-map` with the product's aisle highlighted and the entrance marked. */
+/** Draws the floor plan from `/api/catalog/store-map` with the product's aisle highlighted and the entrance marked. */
 export function StoreMapView({ aisle }: { aisle: string }) {
   const { t, i18n } = useTranslation();
   const map = useApi<unknown>(withQuery('/api/catalog/store-map', { lang: i18n.language }));

@@ -134,7 +134,7 @@ export function normaliseHue(hue: number): number {
   return ((Math.round(hue) % 360) + 360) % 360;
 }
 
-/** The square picture of a toy tile: a drawing for the category on the product's hue. */
+/** Draws the square picture of a toy tile: the category's drawing on the product's hue. */
 export function ToyArt({ category, hue, size = 120 }: { category: string; hue: number; size?: number }) {
   const h = normaliseHue(hue);
   const icon = ICONS[iconForCategory(category)] ?? ICONS.generic!;

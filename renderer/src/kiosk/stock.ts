@@ -1,5 +1,5 @@
 /**
- * At or below this many items the kiosk says "only N left". Higher makes
+ * At or below this many items the kiosk shows "only N left". Higher makes
  * parents hurry more often; lower hides a shelf that is nearly empty.
  */
 export const LOW_STOCK_THRESHOLD = 5;

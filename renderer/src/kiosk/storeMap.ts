@@ -1,10 +1,10 @@
 import type { FloorRect, StoreMapAisle, StoreMapView } from '../../../main/api/wire.js';
 
-/** The aisle a product is in: its `aisle` matches the aisle id or, failing that, the printed label. */
+/** Finds the aisle a product is in by aisle id or, when no id matches, by printed label. */
 export function findAisle(map: StoreMapView, aisle: string): StoreMapAisle | undefined {
-  const wanted = aisle.trim().toLowerCase();
-  return map.aisles.find((candidate) => candidate.id.toLowerCase() === wanted)
-    ?? map.aisles.find((candidate) => candidate.label.trim().toLowerCase() === wanted);
+  const requested = aisle.trim().toLowerCase();
+  return map.aisles.find((candidate) => candidate.id.toLowerCase() === requested)
+    ?? map.aisles.find((candidate) => candidate.label.trim().toLowerCase() === requested);
 }
 
 function isRect(value: unknown): value is FloorRect {
@@ -49,7 +49,7 @@ export interface LabelLayout {
 const LABEL_FILL = 0.85;
 /**
  * Smallest label size as a share of `maxFontSize`. Lower fits long names
- * whole but makes them too small to read from a step away; a label that
+ * whole but makes them too small to read from a step away. A label that
  * still does not fit is cut short instead.
  */
 export const MIN_LABEL_SCALE = 0.6;
@@ -74,10 +74,10 @@ export function layoutLabel(rect: FloorRect, text: string, maxFontSize: number):
 /** Cuts `text` so that it and a trailing ellipsis fit in `maxEms`. */
 function truncateToEms(text: string, maxEms: number): string {
   if (estimateTextEms(text) <= maxEms) return text;
-  let kept = '';
+  let prefix = '';
   for (const char of text) {
-    if (estimateTextEms(kept + char + ELLIPSIS) > maxEms) break;
-    kept += char;
+    if (estimateTextEms(prefix + char + ELLIPSIS) > maxEms) break;
+    prefix += char;
   }
-  return `${kept.trimEnd()}${ELLIPSIS}`;
+  return `${prefix.trimEnd()}${ELLIPSIS}`;
 }

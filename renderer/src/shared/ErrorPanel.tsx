@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { translateErrorCode } from '../i18n/errorText.js';
 import { ApiRequestError } from './api.js';
 
-/** A kind, translated error message with a retry button, in place of the content that failed. */
+/** Shows a kind, translated error message with a retry button in place of the content that failed. */
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const message = error instanceof ApiRequestError

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGS } from '../i18n/index.js';
 
-/** Buttons for every supported language, each labelled in its own language. */
+/** Renders one button per supported language, each labelled in its own language. */
 export function LanguageSwitch({ className }: { className?: string }) {
   const { t, i18n } = useTranslation();
   return (

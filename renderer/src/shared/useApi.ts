@@ -9,7 +9,7 @@ export type ApiState<T> =
 
 /**
  * Loads `path` whenever it changes and aborts the request that it replaces,
- * so a late answer for an old filter never overwrites a newer one.
+ * so a late response for an old filter never overwrites a newer one.
  * `null` loads nothing. `retry` repeats the same request.
  */
 export function useApi<T>(path: string | null): ApiState<T> & { retry: () => void } {
@@ -19,10 +19,11 @@ export function useApi<T>(path: string | null): ApiState<T> & { retry: () => voi
   useEffect(() => {
     if (path === null) return undefined;
     const controller = new AbortController();
-    setState((current) => ({
-      status: 'loading',
-      previous: current.status === 'ready' ? current.data : current.status === 'loading' ? current.previous : undefined,
-    }));
+    setState((current) => {
+      if (current.status === 'ready') return { status: 'loading', previous: current.data };
+      if (current.status === 'loading') return { status: 'loading', previous: current.previous };
+      return { status: 'loading' };
+    });
     fetchJson<T>(path, controller.signal).then(
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {

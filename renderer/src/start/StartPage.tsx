@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
 
-/** The page at `/`: links to the kiosk and the dashboard. */
+/** Renders the page at `/` with links to the kiosk and the dashboard. */
 export function StartPage() {
   const { t } = useTranslation();
   useDocumentTitle('start.title');
