@@ -42,6 +42,7 @@ function lineCounter(spec: LineSpec): LineCounter {
       const crossings = zone.trigger(tracks);
       return { crossedIn: crossings.crossedIn.length, crossedOut: crossings.crossedOut.length };
     },
+    reset: () => zone.reset(),
   };
 }
 
@@ -54,5 +55,7 @@ function zoneCounter(spec: ZoneSpec): ZoneCounter {
       const frame = zone.trigger(tracks, timestampMs);
       return { occupancy: frame.inside.length, completedDwellMs: frame.completedVisits.map((visit) => visit.dwellMs) };
     },
+    endVisits: () => zone.endAllVisits().map((visit) => visit.dwellMs),
+    reset: () => zone.reset(),
   };
 }

@@ -7,12 +7,18 @@ import type { FrameResult, LineCrossings, ZoneFrameState } from './types.js';
 export interface LineCounter {
   readonly lineId: string;
   count(tracks: readonly TrackedObject[]): { crossedIn: number; crossedOut: number };
+  /** Forgets every track's side. */
+  reset(): void;
 }
 
 /** A zone as the analyzer uses it: occupancy and the visits that ended in this frame. */
 export interface ZoneCounter {
   readonly zoneId: string;
   update(tracks: readonly TrackedObject[], timestampMs: number): { occupancy: number; completedDwellMs: number[] };
+  /** Ends every open visit and returns their dwell, milliseconds. */
+  endVisits(): number[];
+  /** Drops open visits without reporting them. */
+  reset(): void;
 }
 
 export interface FrameAnalyzerParts {
@@ -24,13 +30,19 @@ export interface FrameAnalyzerParts {
 /**
  * Turns one frame's detections into counts, in a fixed order of steps:
  * track, count line crossings, update zones, measure occupancy, collect
- * heatmap anchors. Frames must arrive in time order; `reset()` starts over
- * after a gap such as a camera reconnect.
+ * heatmap anchors. Frames should arrive in time order. A frame older than
+ * the previous one (a file source restarted on its own clock) resets the
+ * tracker, lines and zones first, so open visits of the old run are dropped.
  */
 export class FrameAnalyzer {
+  private lastTimestampMs = Number.NEGATIVE_INFINITY;
+
   constructor(private readonly parts: FrameAnalyzerParts) {}
 
   analyze(detections: readonly Detection[], timestampMs: number, frameSize: { width: number; height: number }): FrameResult {
+    if (timestampMs < this.lastTimestampMs) this.reset();
+    this.lastTimestampMs = timestampMs;
+
     const tracks = this.parts.tracker.update(detections);
     const lines = this.countLines(tracks);
     const zones = this.updateZones(tracks, timestampMs);
@@ -48,8 +60,16 @@ export class FrameAnalyzer {
     };
   }
 
+  /** Ends every open zone visit (end of a video, shutdown); occupancy is 0 afterwards. */
+  endVisits(): ZoneFrameState[] {
+    return this.parts.zones.map((zone) => ({ zoneId: zone.zoneId, occupancy: 0, completedDwellMs: zone.endVisits() }));
+  }
+
   reset(): void {
     this.parts.tracker.reset();
+    for (const line of this.parts.lines) line.reset();
+    for (const zone of this.parts.zones) zone.reset();
+    this.lastTimestampMs = Number.NEGATIVE_INFINITY;
   }
 
   private countLines(tracks: readonly TrackedObject[]): LineCrossings[] {

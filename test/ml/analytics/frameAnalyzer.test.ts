@@ -19,16 +19,25 @@ function lineRightOf(lineId: string, x: number): LineCounter {
   return {
     lineId,
     count: (tracks) => ({ crossedIn: tracks.filter((track) => track.box.x1 > x).length, crossedOut: 0 }),
+    reset: () => undefined,
   };
 }
 
-/** Fake zone: occupancy is the track count, and the visit of track 9 ends with 1500 ms dwell. */
-const zone: ZoneCounter = {
+/**
+ * Fake zone: occupancy is the track count, the visit of track 9 ends with
+ * 1500 ms dwell, and one visit of 700 ms is open until `endVisits`.
+ */
+const zone: ZoneCounter & { resets: number } = {
   zoneId: 'shelf',
+  resets: 0,
   update: (tracks) => ({
     occupancy: tracks.length,
     completedDwellMs: tracks.some((track) => track.trackerId === 9) ? [1500] : [],
   }),
+  endVisits: () => [700],
+  reset() {
+    this.resets += 1;
+  },
 };
 
 const person = (x1: number, y1: number, x2: number, y2: number): Detection => ({ box: { x1, y1, x2, y2 }, score: 0.9 });
@@ -65,5 +74,22 @@ describe('FrameAnalyzer', () => {
     const tracker = new IndexTracker();
     new FrameAnalyzer({ tracker, lines: [], zones: [] }).reset();
     expect(tracker.resets).toBe(1);
+  });
+
+  it('resets when time goes back', () => {
+    const tracker = new IndexTracker();
+    const analyzer = new FrameAnalyzer({ tracker, lines: [], zones: [zone] });
+    const resetsBefore = zone.resets;
+    analyzer.analyze([], 5000, { width: 10, height: 10 });
+    analyzer.analyze([], 5000, { width: 10, height: 10 }); // same time: no reset
+    expect(tracker.resets).toBe(0);
+    analyzer.analyze([], 0, { width: 10, height: 10 }); // a restarted file clock
+    expect(tracker.resets).toBe(1);
+    expect(zone.resets).toBe(resetsBefore + 1);
+  });
+
+  it('endVisits reports open visits', () => {
+    const analyzer = new FrameAnalyzer({ tracker: new IndexTracker(), lines: [], zones: [zone] });
+    expect(analyzer.endVisits()).toEqual([{ zoneId: 'shelf', occupancy: 0, completedDwellMs: [700] }]);
   });
 });
