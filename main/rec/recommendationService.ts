@@ -66,6 +66,8 @@ export class RecommendationService {
     const products = catalog.listProductRecords();
     const baskets = catalog.listBaskets();
     const coPurchase = new ItemKnn({ shrinkage: CO_PURCHASE_SHRINKAGE });
+    // NOTE: ContentTfidf builds its own jieba tokenizer, whose dictionary load
+    // is most of this fit's time (see bench/catalogBench.ts); it takes none to share.
     const hybrid = new Hybrid(
       [coPurchase, new ContentTfidf(), new Popularity()],
       [HYBRID_WEIGHTS.coPurchase, HYBRID_WEIGHTS.content, HYBRID_WEIGHTS.popularity],

@@ -49,7 +49,11 @@ export class SimilarToys {
     readonly fitStats: SimilarToysFit,
   ) {}
 
-  /** Fits both similarities from the stored catalog and baskets and logs the fit time. */
+  /**
+   * Fits both similarities from the stored catalog and baskets and logs the
+   * fit time. The time leaves out constructing the default tokenizer, which
+   * loads the jieba dictionary.
+   */
   static fit(catalog: CatalogStore, logger: Logger, tokenizer = new ChineseEnglishTokenizer()): SimilarToys {
     const startedMs = performance.now();
     const products = catalog.listProductRecords();
