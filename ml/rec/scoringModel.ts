@@ -46,6 +46,11 @@ export abstract class ScoringRecommender implements Recommender {
   /** Adds item-to-item similarity to `item` into `scores`. */
   abstract similarInto(item: number, scores: Float32Array): void;
   abstract explainIndex(context: EncodedContext, item: number): Explanation;
+  /** Explanations for several items of one context; models with a costly explanation share work here. */
+  explainItems(context: EncodedContext, items: Int32Array): Explanation[] {
+    return Array.from(items, (item) => this.explainIndex(context, item));
+  }
+
   /** Model-specific state for `save()`; item ids are added by the base class. */
   protected abstract saveState(): { state: Record<string, unknown>; arrays: Record<string, StoredArray> };
 
@@ -66,10 +71,11 @@ export abstract class ScoringRecommender implements Recommender {
     const scores = new Float32Array(this.index.size);
     this.scoreInto(encoded, scores);
     const top = topKIndices(scores, k, options.excludeContextItems === false ? undefined : encoded.excluded);
-    return Array.from(top, (item) => ({
+    const explanations = this.explainItems(encoded, top);
+    return Array.from(top, (item, position) => ({
       itemId: this.index.idAt(item),
       score: scores[item]!,
-      explanation: this.explainIndex(encoded, item),
+      explanation: explanations[position]!,
     }));
   }
 

@@ -1,0 +1,118 @@
+/**
+ * User-based collaborative filtering for members with a history. The
+ * context's items (recency-weighted) are matched against training users:
+ *   sim(context, u) = Σ_{i ∈ context ∩ items(u)} w_i / (sqrt(|items(u)|) + shrinkage)
+ * and the `neighbourUsers` most similar users vote for their items with
+ * their similarity.
+ */
+import { decodeModel } from './codec.js';
+import { buildItemUsers, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
+import { recencyWeight } from './neighbours.js';
+import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
+import { topKIndices } from './topK.js';
+import { RecError, type Explanation } from './types.js';
+
+export interface UserKnnOptions {
+  /** Most similar users that vote. More smooths the list but adds popular noise. */
+  neighbourUsers: number;
+  /** Added to sqrt(|items(u)|); damps users with very few items. */
+  shrinkage: number;
+  /** Weight ratio between a context item and the next newer one, in (0, 1]. */
+  recencyDecay: number;
+  /** Context items used, newest first. */
+  maxRecent: number;
+}
+
+export const DEFAULT_USER_KNN_OPTIONS: UserKnnOptions = { neighbourUsers: 50, shrinkage: 1, recencyDecay: 0.8, maxRecent: 20 };
+
+export class UserKnn extends ScoringRecommender {
+  readonly kind = 'user_knn' as const;
+  readonly options: UserKnnOptions;
+  private userItems: Csr | undefined;
+  private itemUsers: Csr | undefined;
+
+  constructor(options: Partial<UserKnnOptions> = {}) {
+    super();
+    this.options = { ...DEFAULT_USER_KNN_OPTIONS, ...options };
+  }
+
+  protected fitIndexed(data: EncodedData): void {
+    const unique = data.sequences.map((s) => Int32Array.from(new Set(s)));
+    const offsets = new Int32Array(unique.length + 1);
+    unique.forEach((items, u) => (offsets[u + 1] = offsets[u]! + items.length));
+    const columns = new Int32Array(offsets[unique.length]!);
+    unique.forEach((items, u) => columns.set(items, offsets[u]!));
+    this.userItems = { offsets, columns, values: new Float32Array(0) };
+    this.itemUsers = buildItemUsers(data.sequences, data.index.size);
+  }
+
+  /** Similarity of each touched user to the context, as a dense array over users. */
+  private userSimilarities(context: EncodedContext): Float32Array {
+    const users = this.userItems!;
+    const similarities = new Float32Array(users.offsets.length - 1);
+    const { recencyDecay, maxRecent, shrinkage } = this.options;
+    const counted = new Set<number>();
+    for (let stepsBack = 0; stepsBack < context.recent.length; stepsBack++) {
+      const weight = recencyWeight(stepsBack, recencyDecay, maxRecent);
+      const item = context.recent[context.recent.length - 1 - stepsBack]!;
+      if (weight === 0) break;
+      if (counted.has(item)) continue;
+      counted.add(item);
+      const postings = this.itemUsers!;
+      for (let p = postings.offsets[item]!; p < postings.offsets[item + 1]!; p++) {
+        const user = postings.columns[p]!;
+        similarities[user]! += weight / (Math.sqrt(users.offsets[user + 1]! - users.offsets[user]!) + shrinkage);
+      }
+    }
+    return similarities;
+  }
+
+  scoreInto(context: EncodedContext, scores: Float32Array): void {
+    if (!this.userItems) throw new RecError('not_fitted', 'user_knn model used before fit() or load');
+    if (context.recent.length === 0) return;
+    const similarities = this.userSimilarities(context);
+    const users = this.userItems;
+    for (const user of topKIndices(similarities, this.options.neighbourUsers)) {
+      const similarity = similarities[user]!;
+      if (similarity <= 0) break;
+      for (let p = users.offsets[user]!; p < users.offsets[user + 1]!; p++) scores[users.columns[p]!]! += similarity;
+    }
+  }
+
+  /** Item-to-item view of the same data: users who have `item` vote for their other items. */
+  similarInto(item: number, scores: Float32Array): void {
+    this.scoreInto({ recent: Int32Array.of(item), excluded: new Set([item]), context: {} }, scores);
+  }
+
+  explainIndex(): Explanation {
+    return { code: 'similar_shoppers' };
+  }
+
+  protected override similarExplanation(sourceItemId: string): Explanation {
+    return { code: 'bought_together', sourceItemId };
+  }
+
+  protected saveState() {
+    return {
+      state: { ...this.options },
+      arrays: {
+        userOffsets: this.userItems!.offsets,
+        userColumns: this.userItems!.columns,
+        itemOffsets: this.itemUsers!.offsets,
+        itemColumns: this.itemUsers!.columns,
+      },
+    };
+  }
+
+  static load(bytes: Uint8Array): UserKnn {
+    const saved = decodeModel(bytes);
+    if (saved.kind !== 'user_knn') throw new RecError('corrupt_model', `expected a user_knn model, got ${saved.kind}`);
+    const model = new UserKnn();
+    const state = model.restoreIndex(saved.state);
+    for (const key of Object.keys(DEFAULT_USER_KNN_OPTIONS) as (keyof UserKnnOptions)[]) model.options[key] = requireNumber(state, key);
+    model.userItems = { offsets: requireArray(saved.arrays, 'userOffsets', Int32Array), columns: requireArray(saved.arrays, 'userColumns', Int32Array), values: new Float32Array(0) };
+    const itemColumns = requireArray(saved.arrays, 'itemColumns', Int32Array);
+    model.itemUsers = { offsets: requireArray(saved.arrays, 'itemOffsets', Int32Array), columns: itemColumns, values: new Float32Array(itemColumns.length).fill(1) };
+    return model;
+  }
+}
