@@ -41,7 +41,7 @@ interface Header {
 /** Channels per pixel for each PNG colour type. */
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
-/** Encodes an RGBA image as PNG bytes; throws PngError for a buffer that does not match the size. */
+/** Encodes an RGBA image as PNG bytes. Throws PngError for a buffer that does not match the size. */
 export function encodePng(image: RgbaImage): Buffer {
   const problem = describeRgbaImageProblem(image);
   if (problem) throw new PngError('PNG_INVALID_IMAGE', problem);
@@ -65,7 +65,7 @@ export function encodePng(image: RgbaImage): Buffer {
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(filtered)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Decodes PNG bytes to RGBA; throws PngError with a code saying whether the file is corrupt, unsupported or too large. */
+/** Decodes PNG bytes to RGBA. Throws PngError, whose code tells a corrupt, unsupported or too large file apart. */
 export function decodePng(bytes: Uint8Array): RgbaImage {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < SIGNATURE.length || !buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {

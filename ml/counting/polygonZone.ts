@@ -43,7 +43,7 @@ export interface CompletedVisit {
   /** Timestamp of the last frame the track was seen inside. */
   lastSeenInsideMs: number;
   dwellMs: number;
-  /** `left`: seen outside past the grace period; `disappeared`: not seen at all; `ended`: closed by `endAllVisits`. */
+  /** Why the visit ended: `left` (seen outside past the grace period), `disappeared` (not seen at all) or `ended` (closed by `endAllVisits`). */
   reason: 'left' | 'disappeared' | 'ended';
 }
 
@@ -61,7 +61,7 @@ interface OpenVisit {
   lastSeenMs: number;
 }
 
-/** Returns whether a point is inside a polygon by the even–odd rule; points exactly on an edge may go either way. */
+/** Returns whether a point is inside a polygon by the even–odd rule. A point exactly on an edge may go either way. */
 export function isPointInPolygon(point: Point, polygon: Polygon): boolean {
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {

@@ -15,7 +15,7 @@ export interface MotRow {
   frame: number;
   id: number;
   box: Box;
-  /** Detection score in results; in ground truth, 1 = evaluate and 0 = ignore. */
+  /** Detection score in results. In ground truth, 1 means evaluate and 0 means ignore. */
   confidence: number;
 }
 

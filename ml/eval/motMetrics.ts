@@ -25,7 +25,7 @@ export interface MotMetricsOptions {
 export interface MotMetrics {
   /** 1 − (misses + false positives + ID switches) / ground-truth boxes. Can be negative. */
   mota: number;
-  /** Mean IoU of matched pairs (1 is perfect); NaN when nothing matched. */
+  /** Mean IoU of matched pairs (1 is perfect), or NaN when nothing matched. */
   motpIou: number;
   idSwitches: number;
   falsePositives: number;

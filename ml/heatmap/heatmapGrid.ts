@@ -21,7 +21,7 @@ import type { TrackedObject } from '../tracking/types.js';
  */
 export const DEFAULT_CELL_SIZE_PX = 16;
 
-/** Largest image side accepted, in pixels; bigger values are treated as corrupt input. */
+/** Largest image side accepted, in pixels. Bigger values are treated as corrupt input. */
 const MAX_IMAGE_SIDE_PX = 16384;
 const MAX_COUNT = 0xffffffff;
 
@@ -86,27 +86,27 @@ export class HeatmapGrid {
     return true;
   }
 
-  /** Adds the feet of every track; returns how many fell outside the image and were skipped. */
+  /** Adds the feet of every track and returns how many fell outside the image and were skipped. */
   addTracks(tracks: readonly TrackedObject[]): number {
     let skipped = 0;
     for (const track of tracks) if (!this.addPoint(bottomCenter(track.box))) skipped += 1;
     return skipped;
   }
 
-  /** Count in one cell, 0 outside the grid. */
+  /** Returns the count in one cell, or 0 outside the grid. */
   countAt(column: number, row: number): number {
     if (column < 0 || column >= this.columns || row < 0 || row >= this.rows) return 0;
     return this.counts[row * this.columns + column] ?? 0;
   }
 
-  /** Highest cell count. */
+  /** Returns the highest cell count. */
   maxCount(): number {
     let max = 0;
     for (const count of this.counts) if (count > max) max = count;
     return max;
   }
 
-  /** Sum of all cells. */
+  /** Returns the sum of all cells. */
   totalCount(): number {
     let total = 0;
     for (const count of this.counts) total += count;
@@ -136,7 +136,7 @@ export class HeatmapGrid {
     return bytes;
   }
 
-  /** Decodes bytes from `serialize`; throws a HeatmapError on a wrong header or length. */
+  /** Decodes bytes from `serialize`. Throws a HeatmapError on a wrong header or length. */
   static deserialize(bytes: Uint8Array): HeatmapGrid {
     if (bytes.length < HEADER_BYTES) {
       throw new HeatmapError('HEATMAP_INVALID_DATA', `Heatmap data is ${bytes.length} bytes, shorter than its ${HEADER_BYTES}-byte header.`);

@@ -20,10 +20,10 @@ export interface RenderHeatmapOptions {
   background?: RgbaImage;
   /**
    * Count drawn at full colour (default: the grid's highest count). Pass the
-   * same value for several maps to make them comparable; higher counts are clamped.
+   * same value for several maps to make them comparable. Higher counts are clamped.
    */
   maximumCount?: number;
-  /** `log` (default) shows quiet areas next to busy ones; `linear` shows only the busiest spots. */
+  /** Value scale. `log` (default) shows quiet areas next to busy ones, and `linear` shows mainly the busiest spots. */
   scale?: 'log' | 'linear';
   /**
    * Opacity of the heat at the maximum, from 0 to 1 (default 0.75). Higher makes
@@ -44,7 +44,7 @@ export const DEFAULT_RENDER_OPTIONS = {
 const BACKGROUND_GREY = 236;
 const GRID_LINE_GREY = 208;
 
-/** Renders the grid at its image size; throws a HeatmapError for a background of the wrong size or bad options. */
+/** Renders the grid at its image size. Throws a HeatmapError for a background of the wrong size or an invalid option. */
 export function renderHeatmap(grid: HeatmapGrid, options: RenderHeatmapOptions = {}): RgbaImage {
   const maximumOpacity = options.maximumOpacity ?? DEFAULT_RENDER_OPTIONS.maximumOpacity;
   const scale = options.scale ?? DEFAULT_RENDER_OPTIONS.scale;
