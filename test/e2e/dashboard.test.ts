@@ -149,6 +149,15 @@ describe('dashboard with seeded traffic', () => {
     // The last numbers stay on screen while the dashboard retries.
     expect(await page.getByTestId('total-in').locator('.total-value').textContent()).toBe(String(EXPECTED_IN));
     await saveScreenshot(page, 'dashboard-connection-lost');
+  });
+
+  it('reconnects when the server is back', async () => {
+    const { page } = browser;
+    // A restart of the app on the same port and data folder, as after a crash of the store PC service.
+    const port = Number(new URL(app.url).port);
+    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir), port);
+    await page.getByTestId('connection-lost').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await page.getByTestId('total-in').locator('.total-value').textContent()).toBe(String(EXPECTED_IN));
     expect(browser.pageErrors.filter((message) => !message.includes('/api/events'))).toEqual([]);
   });
 });

@@ -153,12 +153,48 @@ describe('kiosk', () => {
     expect((await gridProductIds()).length).toBeGreaterThan(0);
   });
 
+  it('explains a product that is gone', async () => {
+    const { page } = browser;
+    const [firstId] = await gridProductIds();
+    // The handler plays a toy removed from the catalog after the list was loaded.
+    await page.route(`**/api/catalog/products/${firstId}?**`, (route) => route.fulfill({
+      status: 404,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'product_not_found', message: `No product with id "${firstId}".` } }),
+    }));
+    await page.locator(`.product-tile[data-product-id="${firstId}"]`).click();
+    const panel = page.locator('.kiosk-body .error-panel');
+    await panel.waitFor();
+    expect(await panel.locator('p').textContent()).toBe('This toy is no longer in the catalog.');
+    await page.unroute(`**/api/catalog/products/${firstId}?**`);
+    await page.getByTestId('home').click();
+    await page.getByTestId('product-grid').waitFor();
+  });
+
+  it('rejects a malformed product list', async () => {
+    const { page } = browser;
+    // The handler returns a body of the wrong shape, which the real server never sends.
+    await page.route('**/api/catalog/products?**', (route) => route.fulfill({
+      status: 200, contentType: 'application/json', body: JSON.stringify({ items: 'oops', total: 'many' }),
+    }));
+    await page.getByTestId('age-0-2').click();
+    const panel = page.locator('.results .error-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-error-code')).toBe('invalid_response');
+    expect(await panel.locator('p').textContent()).toBe('The store computer sent data this screen cannot read.');
+    await page.unroute('**/api/catalog/products?**');
+    await panel.getByRole('button').click();
+    await page.getByTestId('product-grid').waitFor();
+  });
+
   it('remembers English after a reload', async () => {
     const { page } = browser;
     await page.reload();
     await page.getByTestId('product-grid').waitFor();
     expect(await page.locator('.results h2').textContent()).toBe('Popular in this store');
-    expect(browser.pageErrors.filter((message) => !message.includes('500'))).toEqual([]);
+    // Only the failures this file injected were reported in the console.
+    const unexpected = browser.pageErrors.filter((message) => !/500|404|unexpected shape/.test(message));
+    expect(unexpected).toEqual([]);
   });
 });
 

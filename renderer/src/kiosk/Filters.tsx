@@ -3,6 +3,7 @@ import type { CategoryView } from '../../../main/api/wire.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
 import { withQuery } from '../shared/api.js';
+import { isCategoryList } from './catalogGuards.js';
 import { AGE_BANDS, type KioskFilters } from './filters.js';
 
 interface FilterProps {
@@ -21,7 +22,7 @@ function Chip({ selected, onClick, children, testId }: { selected: boolean; onCl
 /** Category chips from `/api/catalog/categories`, with an "all toys" chip first. */
 export function CategoryFilter({ filters, onChange }: FilterProps) {
   const { t, i18n } = useTranslation();
-  const categories = useApi<CategoryView[]>(withQuery('/api/catalog/categories', { lang: i18n.language }));
+  const categories = useApi<CategoryView[]>(withQuery('/api/catalog/categories', { lang: i18n.language }), isCategoryList);
   return (
     <section className="filter-group" aria-labelledby="filter-category-title">
       <h2 id="filter-category-title">{t('kiosk.categories')}</h2>

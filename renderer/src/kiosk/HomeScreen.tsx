@@ -3,6 +3,7 @@ import type { ProductList } from '../../../main/api/wire.js';
 import { withQuery } from '../shared/api.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
+import { isProductList } from './catalogGuards.js';
 import { AgeFilter, CategoryFilter } from './Filters.js';
 import { NO_FILTERS, productQuery, type KioskFilters } from './filters.js';
 import { ProductTile } from './ProductTile.js';
@@ -21,6 +22,7 @@ export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpen
   const { t, i18n } = useTranslation();
   const products = useApi<ProductList>(
     withQuery('/api/catalog/products', productQuery(filters, i18n.language, limit)),
+    isProductList,
   );
   const filtered = filters.category !== NO_FILTERS.category || filters.ageBandId !== NO_FILTERS.ageBandId;
   // While a new page or filter loads, the previous toys stay on screen so the grid does not jump.

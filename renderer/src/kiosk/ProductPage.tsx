@@ -3,6 +3,7 @@ import type { ProductView } from '../../../main/api/wire.js';
 import { withQuery } from '../shared/api.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
+import { isProductView } from './catalogGuards.js';
 import { formatAgeRange, formatPrice } from './format.js';
 import { SimilarRow } from './SimilarRow.js';
 import { StockBadge } from './StockBadge.js';
@@ -12,7 +13,7 @@ import { ToyArt } from './ToyArt.js';
 /** Shows one toy: price, age range, stock, aisle on the store map, and similar toys. */
 export function ProductPage({ productId, onOpenProduct }: { productId: string; onOpenProduct: (id: string) => void }) {
   const { t, i18n } = useTranslation();
-  const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }));
+  const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }), isProductView);
 
   if (product.status === 'loading') return <p className="loading">{t('common.loading')}</p>;
   if (product.status === 'error') return <ErrorPanel error={product.error} onRetry={product.retry} />;

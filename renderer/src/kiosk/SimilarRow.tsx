@@ -3,6 +3,7 @@ import type { Suggestion } from '../../../main/api/wire.js';
 import { withQuery } from '../shared/api.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
+import { isSuggestionList } from './catalogGuards.js';
 import { ProductTile } from './ProductTile.js';
 
 /** Toys suggested next to a product; more costs a longer scroll on the kiosk. */
@@ -13,7 +14,7 @@ export function SimilarRow({ productId, onOpenProduct }: { productId: string; on
   const { t, i18n } = useTranslation();
   const similar = useApi<Suggestion[]>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}/similar`, {
     lang: i18n.language, limit: SIMILAR_LIMIT,
-  }));
+  }), isSuggestionList);
   return (
     <section className="similar" data-testid="similar-row">
       <h2>{t('kiosk.similarTitle')}</h2>

@@ -73,15 +73,13 @@ function MapDrawing({ map, aisle }: { map: StoreMapBody; aisle: string }) {
 /** Draws the floor plan from `/api/catalog/store-map` with the product's aisle highlighted and the entrance marked. */
 export function StoreMapView({ aisle }: { aisle: string }) {
   const { t, i18n } = useTranslation();
-  const map = useApi<unknown>(withQuery('/api/catalog/store-map', { lang: i18n.language }));
+  const map = useApi<StoreMapBody>(withQuery('/api/catalog/store-map', { lang: i18n.language }), isStoreMap);
   return (
     <section className="map-panel">
       <h2>{t('kiosk.whereTitle')}</h2>
       {map.status === 'loading' && <p className="loading">{t('common.loading')}</p>}
       {map.status === 'error' && <ErrorPanel error={map.error} onRetry={map.retry} />}
-      {map.status === 'ready' && (isStoreMap(map.data)
-        ? <MapDrawing map={map.data} aisle={aisle} />
-        : <ErrorPanel error={null} onRetry={map.retry} />)}
+      {map.status === 'ready' && <MapDrawing map={map.data} aisle={aisle} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchJson, isAbortError } from './api.js';
+import { ApiRequestError, fetchJson, isAbortError } from './api.js';
 
 export type ApiState<T> =
   /** `previous` is the last data loaded before this request, if any. */
@@ -7,12 +7,16 @@ export type ApiState<T> =
   | { status: 'ready'; data: T }
   | { status: 'error'; error: unknown };
 
+/** Checks that a response body has the shape the screen draws. */
+export type BodyGuard<T> = (body: unknown) => body is T;
+
 /**
  * Loads `path` whenever it changes and aborts the request that it replaces,
  * so a late response for an old filter never overwrites a newer one.
- * `null` loads nothing. `retry` repeats the same request.
+ * `null` loads nothing. `retry` repeats the same request. A body that
+ * fails `guard` becomes an `invalid_response` error.
  */
-export function useApi<T>(path: string | null): ApiState<T> & { retry: () => void } {
+export function useApi<T>(path: string | null, guard?: BodyGuard<T>): ApiState<T> & { retry: () => void } {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -24,13 +28,21 @@ export function useApi<T>(path: string | null): ApiState<T> & { retry: () => voi
       if (current.status === 'loading') return { status: 'loading', previous: current.previous };
       return { status: 'loading' };
     });
-    fetchJson<T>(path, controller.signal).then(
-      (data) => setState({ status: 'ready', data }),
+    fetchJson<unknown>(path, controller.signal).then(
+      (data) => {
+        if (guard && !guard(data)) {
+          console.error('response body has an unexpected shape', path);
+          setState({ status: 'error', error: new ApiRequestError('invalid_response', 200, `${path} returned a body of an unexpected shape.`) });
+          return;
+        }
+        setState({ status: 'ready', data: data as T });
+      },
       (error: unknown) => {
         if (!isAbortError(error)) setState({ status: 'error', error });
       },
     );
     return () => controller.abort();
+    // `guard` is left out of the dependencies: callers pass module-level functions, which never change.
   }, [path, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);

@@ -6,9 +6,10 @@ import { createRootLogger } from '../../../main/log/logger.js';
 
 export type RunningApp = Awaited<ReturnType<typeof startPlayAisle>>;
 
-export async function startTestApp(dataDir: string, config: StoreConfig): Promise<RunningApp> {
+/** Starts the app on `port`, or on a free port when it is 0. */
+export async function startTestApp(dataDir: string, config: StoreConfig, port = 0): Promise<RunningApp> {
   // Warnings and errors only, so a failing run shows what the server logged without burying it.
-  return startPlayAisle({ dataDir, config, port: 0, analysis: false, logger: createRootLogger({ level: 'warn' }) });
+  return startPlayAisle({ dataDir, config, port, analysis: false, logger: createRootLogger({ level: 'warn' }) });
 }
 
 /** GETs a JSON API path from the running app, for comparing the screens with what the API returns. */
