@@ -22,7 +22,8 @@
  *    keeps partly occluded people tracked.
  * 4. Match the remaining high-score detections to tentative tracks.
  * 5. Start tentative tracks from the high-score detections that are left.
- * 6. Drop lost tracks past the buffer and lost tracks that duplicate a tracked one.
+ * 6. Drop lost tracks past the buffer, and lost tracks that duplicate a track
+ *    started since they were lost.
  */
 import type { Detection } from '../detection/types.js';
 import type { TrackedObject, Tracker } from './types.js';
@@ -73,9 +74,10 @@ export interface ByteTrackerOptions {
    */
   minimumConsecutiveFrames?: number;
   /**
-   * IoU above which a lost track that overlaps a tracked one is dropped as a
-   * duplicate (default 0.85). Lowering it removes more stale ghosts, but may
-   * drop the id of a person who really is behind another.
+   * IoU above which a lost track is dropped as a duplicate of a tracked one
+   * that started after it was lost (default 0.85): the same person, picked up
+   * again under a new id. Lowering it removes more stale ghosts, but may drop
+   * the id of a person who really is behind a newcomer.
    */
   duplicateIou?: number;
   /** Noise settings of the constant-velocity filter. */
@@ -194,7 +196,9 @@ export class ByteTracker implements Tracker {
     this.tracks = this.tracks.filter((track) => {
       if (track.status !== 'lost') return true;
       if (this.frameIndex - track.lastMatchedFrame > this.maximumFramesLost) return false;
-      return !tracked.some((other) => iou(other.box, track.box) > this.options.duplicateIou);
+      // Only a track started after this one was lost can be its duplicate. An
+      // older tracked track overlapping it is the person in front during an occlusion.
+      return !tracked.some((other) => other.startFrame > track.lastMatchedFrame && iou(other.box, track.box) > this.options.duplicateIou);
     });
   }
 

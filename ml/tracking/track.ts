@@ -25,6 +25,8 @@ export class Track {
   consecutiveMatches = 1;
   /** Index of the last frame in which a detection matched this track. */
   lastMatchedFrame: number;
+  /** Index of the frame in which this track was started. */
+  readonly startFrame: number;
   private kalmanState: KalmanState;
 
   constructor(
@@ -35,6 +37,7 @@ export class Track {
     this.kalmanState = filter.initiate(detection.box);
     this.score = detection.score;
     this.lastMatchedFrame = frameIndex;
+    this.startFrame = frameIndex;
   }
 
   /** The filter's current box estimate. */

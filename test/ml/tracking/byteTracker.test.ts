@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteTracker, TrackerOptionsError } from '../../../ml/tracking/byteTracker.js';
+import { iou } from '../../../ml/tracking/matching.js';
 import type { Detection } from '../../../ml/detection/types.js';
 
 function personAt(x: number, score = 0.9): Detection {
@@ -50,6 +51,30 @@ describe('ByteTracker', () => {
     ];
     expect(tracker.update([...bad, personAt(100)])).toHaveLength(1);
     expect(tracker.skippedDetectionCount).toBe(3);
+  });
+
+  it('keeps ids when people pass behind each other', () => {
+    // A walks right, B walks left at the same depth. While their boxes overlap
+    // with IoU above 0.3 only A, in front, is detected, so B is lost for a few
+    // frames behind A and must come back with its old id.
+    const tracker = new ByteTracker({ frameRate: 30 });
+    const centreA = (frame: number) => 100 + 5 * frame;
+    const centreB = (frame: number) => 500 - 5 * frame;
+    const idsAfter: Array<[number | undefined, number | undefined]> = [];
+    let idsBefore: [number | undefined, number | undefined] = [undefined, undefined];
+    for (let frame = 0; frame < 80; frame++) {
+      const a = personAt(centreA(frame));
+      const b = personAt(centreB(frame));
+      const overlapping = iou(a.box, b.box) > 0.3;
+      const tracks = tracker.update(overlapping ? [a] : [a, b]);
+      const idNear = (x: number) => tracks.find((t) => Math.abs((t.box.x1 + t.box.x2) / 2 - x) < 15)?.trackerId;
+      if (frame === 30) idsBefore = [idNear(centreA(frame)), idNear(centreB(frame))];
+      if (frame >= 50) idsAfter.push([idNear(centreA(frame)), idNear(centreB(frame))]);
+    }
+
+    expect(idsBefore[0]).toBeDefined();
+    expect(idsBefore[1]).toBeDefined();
+    for (const ids of idsAfter) expect(ids).toEqual(idsBefore);
   });
 
   it('scales the lost-track buffer by frame rate', () => {
