@@ -44,7 +44,8 @@ export interface KioskRecommendRequest {
   k: number;
 }
 
-interface Filter {
+/** Store rules of one request. An absent age or budget does not filter. */
+export interface StoreRuleFilter {
   ageYears?: number | undefined;
   budgetYuan?: number | undefined;
   excluded: ReadonlySet<string>;
@@ -96,7 +97,7 @@ export class RecommendationService {
     };
     // The whole catalog is ranked, so the rules below can drop any number of toys and still fill k.
     const ranked = this.hybrid.recommend(context, this.catalogSize);
-    const filter: Filter = {
+    const filter: StoreRuleFilter = {
       ageYears: request.quiz?.ageYears,
       budgetYuan: request.quiz?.budgetYuan,
       excluded: new Set([...request.visitItems, ...memberHistory]),
@@ -111,7 +112,7 @@ export class RecommendationService {
     return this.toSuggestions(withReason, lang, limit, { excluded: new Set([productId]) });
   }
 
-  private toSuggestions(ranked: readonly Recommendation[], lang: Lang, k: number, filter: Filter): Suggestion[] {
+  private toSuggestions(ranked: readonly Recommendation[], lang: Lang, k: number, filter: StoreRuleFilter): Suggestion[] {
     const products = this.catalog.getProducts(ranked.map((item) => item.itemId), lang);
     const suggestions: Suggestion[] = [];
     for (const item of ranked) {
@@ -128,7 +129,7 @@ export class RecommendationService {
 }
 
 /** In stock, not already in the visit, within the child's age range and the budget when given. */
-export function passesStoreRules(product: ProductView, filter: Filter): boolean {
+export function passesStoreRules(product: ProductView, filter: StoreRuleFilter): boolean {
   if (product.stock <= 0 || filter.excluded.has(product.id)) return false;
   const age = filter.ageYears;
   if (age !== undefined && (age < product.ageMinYears || age > product.ageMaxYears)) return false;
