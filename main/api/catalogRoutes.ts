@@ -3,6 +3,7 @@
  * Every query parameter is checked, and a bad one gets a 400 with code
  * `invalid_parameter` and a message that names it.
  */
+import { catalogIdSchema } from '../catalog/catalogSchema.js';
 import type { CatalogStore, ProductSort } from '../catalog/catalogStore.js';
 import type { SimilarToys } from '../rec/similarToys.js';
 import { ApiError, type Router } from './router.js';
@@ -17,10 +18,10 @@ export const DEFAULT_PRODUCTS_LIMIT = 24;
 export const MAX_PRODUCTS_LIMIT = 240;
 export const DEFAULT_SIMILAR_LIMIT = 8;
 export const MAX_SIMILAR_LIMIT = 50;
+/** Max `offset`: far beyond any catalog page, so a larger value is a client bug. */
 const MAX_OFFSET = 100_000;
 const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 const SORTS: readonly ProductSort[] = ['popular', 'price_asc', 'price_desc'];
-const CATEGORY_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export interface CatalogRouteDeps {
   catalog: CatalogStore;
@@ -36,7 +37,7 @@ export function registerCatalogRoutes(router: Router, deps: CatalogRouteDeps): v
 
   router.get('/api/catalog/products', ({ url }) => {
     const category = url.searchParams.get('category') ?? undefined;
-    if (category !== undefined && !CATEGORY_PATTERN.test(category)) {
+    if (category !== undefined && !catalogIdSchema.safeParse(category).success) {
       throw invalidParameter('category', category, 'a category id from /api/catalog/categories');
     }
     return catalog.listProducts({

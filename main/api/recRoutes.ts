@@ -4,7 +4,7 @@
  * A member is known only by the loyalty code and visit counts.
  */
 import { z } from 'zod';
-import { memberCodeSchema } from '../catalog/catalogSchema.js';
+import { catalogIdSchema, memberCodeSchema } from '../catalog/catalogSchema.js';
 import type { CatalogStore } from '../catalog/catalogStore.js';
 import { MAX_RECOMMENDATIONS, type RecommendationService } from '../rec/recommendationService.js';
 import { invalidParameter, parseIntParam, parseLang, requireProduct } from './catalogRoutes.js';
@@ -17,11 +17,9 @@ export const MAX_TOGETHER_LIMIT = 50;
 export const MAX_VISIT_ITEMS = 100;
 export const MAX_INTERESTS = 10;
 
-const productIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a product id such as "blk-001"');
-
 const recommendRequestSchema = z.strictObject({
   lang: z.enum(['zh-CN', 'en']).optional(),
-  visitItems: z.array(productIdSchema).max(MAX_VISIT_ITEMS, `must have at most ${MAX_VISIT_ITEMS} items`),
+  visitItems: z.array(catalogIdSchema).max(MAX_VISIT_ITEMS, `must have at most ${MAX_VISIT_ITEMS} items`),
   memberCode: memberCodeSchema.optional(),
   quiz: z
     .strictObject({

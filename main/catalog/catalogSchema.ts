@@ -32,7 +32,7 @@ function text(maxChars: number) {
 }
 
 /** Lower-case letters, digits and hyphens, as in `blk-001`. */
-const idSchema = z
+export const catalogIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lower-case letters, digits or hyphens, starting with a letter or digit');
 const aisleIdSchema = z.string().regex(/^[A-Z][0-9]{2}$/, 'must be a letter and two digits, e.g. A03');
@@ -43,12 +43,12 @@ function localized(maxChars: number) {
 
 export const toySchema = z
   .strictObject({
-    id: idSchema,
+    id: catalogIdSchema,
     name: localized(MAX_NAME_CHARS),
     description: localized(MAX_DESCRIPTION_CHARS),
-    category: idSchema,
+    category: catalogIdSchema,
     brand: localized(60),
-    tags: z.array(idSchema).max(MAX_TAGS, `must have at most ${MAX_TAGS} tags`),
+    tags: z.array(catalogIdSchema).max(MAX_TAGS, `must have at most ${MAX_TAGS} tags`),
     ageMinYears: z.int().min(0).max(MAX_AGE_YEARS),
     ageMaxYears: z.int().min(0).max(MAX_AGE_YEARS),
     priceYuan: z.number().positive().max(MAX_PRICE_YUAN),
@@ -69,7 +69,7 @@ export const toysFileSchema = z.strictObject({
 export const categoriesFileSchema = z.strictObject({
   version: z.literal(1),
   categories: z
-    .array(z.strictObject({ id: idSchema, label: localized(40), aisle: aisleIdSchema }))
+    .array(z.strictObject({ id: catalogIdSchema, label: localized(40), aisle: aisleIdSchema }))
     .min(1, 'must contain at least one category')
     .max(200),
 });
@@ -99,7 +99,7 @@ export const basketSchema = z.strictObject({
   id: z.string().regex(/^B[0-9]{1,9}$/, 'must be B followed by up to 9 digits'),
   at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local time YYYY-MM-DDTHH:mm'),
   memberCode: memberCodeSchema.nullable(),
-  items: z.array(idSchema).min(1, 'must contain at least one item').max(MAX_BASKET_ITEMS),
+  items: z.array(catalogIdSchema).min(1, 'must contain at least one item').max(MAX_BASKET_ITEMS),
 });
 
 export const basketsFileSchema = z.strictObject({

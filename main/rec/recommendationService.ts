@@ -16,6 +16,7 @@ import type { Lang, ProductView, Suggestion } from '../api/wire.js';
 import type { CatalogStore, ProductRecord, StoredBasket } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
 import { reasonText } from './reasonText.js';
+import { CO_PURCHASE_SHRINKAGE } from './similarToys.js';
 
 /**
  * Blend weights of the hybrid components, applied to max-normalised scores.
@@ -24,8 +25,6 @@ import { reasonText } from './reasonText.js';
  * context. Raising popularity makes lists safer but more alike for everyone.
  */
 export const HYBRID_WEIGHTS = { coPurchase: 0.5, content: 0.3, popularity: 0.2 } as const;
-/** Shrinkage of the basket co-purchase cosine; larger damps pairs seen in few baskets. */
-const CO_PURCHASE_SHRINKAGE = 5;
 /** Max suggestions per request. */
 export const MAX_RECOMMENDATIONS = 50;
 
