@@ -56,6 +56,18 @@ describe('kiosk', () => {
     expect(small).toEqual([]);
   });
 
+  it('shows more toys on request', async () => {
+    const { page } = browser;
+    const firstPage = await gridProductIds();
+    await page.locator('.show-more').click();
+    await expect.poll(async () => (await gridProductIds()).length).toBeGreaterThan(firstPage.length);
+    const bothPages = await gridProductIds();
+    // The first page stays in place and the next one is appended.
+    expect(bothPages.slice(0, firstPage.length)).toEqual(firstPage);
+    const popular = await getJson<ProductList>(app, `/api/catalog/products?lang=zh-CN&sort=popular&limit=${bothPages.length}`);
+    expect(bothPages).toEqual(popular.items.map((product) => product.id));
+  });
+
   it('filters by category and age', async () => {
     const { page } = browser;
     await page.getByTestId(`category-${FILTER_CATEGORY}`).click();
