@@ -75,13 +75,14 @@ export class AnalysisSession {
     this.postChangedStatuses();
   }
 
-  /** Stops every camera, then sends the open minutes and the final statuses. */
+  /** Stops every camera, ends open zone visits, then sends the open minutes and the final statuses. */
   async stop(): Promise<void> {
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.statusTimer = null;
     await Promise.all(this.pipelines.map((pipeline) => pipeline.runner.stop()));
     await this.detectQueue.catch(() => undefined);
     for (const pipeline of this.pipelines) {
+      pipeline.minutes.addEndedVisits(pipeline.analyzer.endVisits());
       const minute = pipeline.minutes.flush();
       if (minute) this.deps.post({ type: 'minute', minute });
     }
@@ -100,7 +101,7 @@ export class AnalysisSession {
         cellSizePx: camera.heatmap.cellSizePx,
       }),
       lastStatusJson: '',
-      lastLiveMs: 0,
+      lastLiveMs: Number.NEGATIVE_INFINITY,
       sourceSize: null,
     };
     const onFrame = (frame: RgbFrame, timestampMs: number): Promise<void> => this.analyzeFrame(pipeline, frame, timestampMs);

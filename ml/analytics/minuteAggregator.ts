@@ -1,6 +1,6 @@
 import { HeatmapGrid } from '../heatmap/heatmapGrid.js';
 import { toHeatmapCells, toHeatmapGrid } from './heatmapCells.js';
-import type { FrameResult, HeatmapCells, MinuteAggregate } from './types.js';
+import type { FrameResult, HeatmapCells, MinuteAggregate, ZoneFrameState } from './types.js';
 import { minuteStartMs } from './types.js';
 
 export interface MinuteAggregatorOptions {
@@ -21,6 +21,7 @@ export class MinuteAggregator {
   private open: MinuteAggregate | null = null;
   private lastZoneOccupancy = new Map<string, number>();
   private lastOccupancy = 0;
+  private lastTimestampMs: number | null = null;
 
   constructor(private readonly options: MinuteAggregatorOptions) {
     if (!(options.cellSizePx >= 1)) throw new RangeError(`cellSizePx must be >= 1, got ${options.cellSizePx}`);
@@ -39,8 +40,20 @@ export class MinuteAggregator {
     this.addCounts(this.open, frame);
     this.addAnchors(this.open.heatmap, frame);
     this.lastOccupancy = frame.occupancy;
+    this.lastTimestampMs = frame.timestampMs;
     for (const zone of frame.zones) this.lastZoneOccupancy.set(zone.zoneId, zone.occupancy);
     return closed;
+  }
+
+  /**
+   * Add visits ended without a frame (FrameAnalyzer.endVisits at shutdown) to
+   * the open minute, or to a frameless minute of the last frame's time when
+   * none is open. Ignored before the first frame.
+   */
+  addEndedVisits(zones: readonly ZoneFrameState[]): void {
+    if (this.lastTimestampMs === null) return;
+    this.open ??= { ...this.emptyMinute(minuteStartMs(this.lastTimestampMs), null), heatmap: null };
+    this.addZoneStates(this.open, zones);
   }
 
   /** Close the open minute now (at shutdown); null when no frame was added since the last close. */
@@ -60,8 +73,11 @@ export class MinuteAggregator {
     return { occupancy: this.lastOccupancy, zones: new Map(this.lastZoneOccupancy) };
   }
 
-  private emptyMinute(minuteMs: number, frame: FrameResult): MinuteAggregate {
-    const grid = new HeatmapGrid({ imageWidth: frame.frameWidth, imageHeight: frame.frameHeight, cellSizePx: this.options.cellSizePx });
+  /** A minute with zero counts; its heatmap covers `frame`'s size, or is null without a frame. */
+  private emptyMinute(minuteMs: number, frame: FrameResult | null): MinuteAggregate {
+    const grid = frame
+      ? new HeatmapGrid({ imageWidth: frame.frameWidth, imageHeight: frame.frameHeight, cellSizePx: this.options.cellSizePx })
+      : null;
     return {
       cameraId: this.options.cameraId,
       minuteMs,
@@ -70,7 +86,7 @@ export class MinuteAggregator {
       occupancyMax: 0,
       lines: this.options.lineIds.map((lineId) => ({ lineId, crossedIn: 0, crossedOut: 0 })),
       zones: this.options.zoneIds.map((zoneId) => ({ zoneId, visits: 0, dwellMsTotal: 0, occupancyMax: 0 })),
-      heatmap: toHeatmapCells(grid),
+      heatmap: grid ? toHeatmapCells(grid) : null,
     };
   }
 
@@ -84,7 +100,11 @@ export class MinuteAggregator {
       line.crossedIn += crossing.crossedIn;
       line.crossedOut += crossing.crossedOut;
     }
-    for (const state of frame.zones) {
+    this.addZoneStates(minute, frame.zones);
+  }
+
+  private addZoneStates(minute: MinuteAggregate, states: readonly ZoneFrameState[]): void {
+    for (const state of states) {
       const zone = minute.zones.find((entry) => entry.zoneId === state.zoneId);
       if (!zone) continue;
       zone.visits += state.completedDwellMs.length;

@@ -123,3 +123,30 @@ describe('mergeMinutes', () => {
     expect(() => mergeMinutes(first, { ...first, minuteMs: T0 + MINUTE })).toThrow(RangeError);
   });
 });
+
+describe('MinuteAggregator.addEndedVisits', () => {
+  it('adds visits to the open minute', () => {
+    const minutes = aggregator();
+    minutes.add(frame(T0));
+    minutes.addEndedVisits([{ zoneId: 'shelf', occupancy: 0, completedDwellMs: [2500] }]);
+    const minute = minutes.flush()!;
+    expect(minute.zones[0]).toEqual({ zoneId: 'shelf', visits: 1, dwellMsTotal: 2500, occupancyMax: 0 });
+    expect(minute.frames).toBe(1);
+  });
+
+  it('opens a frameless minute after a close', () => {
+    const minutes = aggregator();
+    minutes.add(frame(T0 + 1000));
+    minutes.flush();
+    minutes.addEndedVisits([{ zoneId: 'shelf', occupancy: 0, completedDwellMs: [100] }]);
+    const minute = minutes.flush()!;
+    expect([minute.minuteMs, minute.frames, minute.heatmap]).toEqual([T0, 0, null]);
+    expect(minute.zones[0]!.visits).toBe(1);
+  });
+
+  it('ignores visits before any frame', () => {
+    const minutes = aggregator();
+    minutes.addEndedVisits([{ zoneId: 'shelf', occupancy: 0, completedDwellMs: [100] }]);
+    expect(minutes.flush()).toBeNull();
+  });
+});
