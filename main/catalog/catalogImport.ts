@@ -14,12 +14,16 @@ import type { CatalogBundle } from './catalogSchema.js';
 
 export type CatalogSyncResult =
   | { status: 'imported' | 'unchanged'; productCount: number; basketCount: number }
-  /** The files were rejected; `storedProductCount` products from an earlier import keep serving. */
-  | { status: 'rejected'; code: CatalogErrorCode; message: string; storedProductCount: number };
+  /**
+   * The files were rejected, or writing them failed (`catalog_import_failed`,
+   * e.g. a full disk) and the transaction was rolled back. Either way
+   * `storedProductCount` products from an earlier import keep serving.
+   */
+  | { status: 'rejected'; code: CatalogErrorCode | 'catalog_import_failed'; message: string; storedProductCount: number };
 
 /**
  * Loads the files at `paths` and imports them unless their hash matches the
- * last import. Never throws `CatalogError`: a rejected file is logged and returned.
+ * last import. A rejected file or a failed write is logged and returned, not thrown.
  */
 export function syncCatalog(db: Db, paths: CatalogPaths, logger: Logger, nowMs: number = Date.now()): CatalogSyncResult {
   const startedMs = performance.now();
@@ -41,7 +45,14 @@ export function syncCatalog(db: Db, paths: CatalogPaths, logger: Logger, nowMs: 
     return { status: 'unchanged', ...counts };
   }
 
-  importBundle(db, bundle, contentSha256, nowMs);
+  try {
+    importBundle(db, bundle, contentSha256, nowMs);
+  } catch (error) {
+    const storedProductCount = countActiveProducts(db);
+    const message = `Writing the catalog to the database failed: ${(error as Error).message}. Check free disk space and restart.`;
+    logger.error({ err: error, storedProductCount }, 'catalog import failed, keeping the stored catalog');
+    return { status: 'rejected', code: 'catalog_import_failed', message, storedProductCount };
+  }
   const durationMs = Math.round(performance.now() - startedMs);
   logger.info({ ...counts, durationMs, sha256: contentSha256.slice(0, 12) }, 'catalog imported');
   return { status: 'imported', ...counts };

@@ -90,6 +90,23 @@ describe('syncCatalog', () => {
     expect(new CatalogStore(db).getStoreMap('en')).toBeNull();
   });
 
+  it('keeps the stored catalog when writing fails', () => {
+    const { dir, db } = setUp();
+    syncCatalog(db, writeCatalog(dir), createSilentLogger());
+    const changed = readDemoCatalog();
+    changed.toys.toys[0]!.stock = 99;
+    // A disk cannot be filled safely here, so a trigger makes SQLite fail the write the same way.
+    db.exec("CREATE TRIGGER fail_basket_insert BEFORE INSERT ON catalog_baskets BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;");
+
+    const result = syncCatalog(db, writeCatalog(dir, changed), createSilentLogger());
+
+    expect(result).toMatchObject({ status: 'rejected', code: 'catalog_import_failed', storedProductCount: changed.toys.toys.length });
+    expect(result.status === 'rejected' ? result.message : '').toMatch(/disk is full.*Check free disk space/);
+    const store = new CatalogStore(db);
+    expect(store.getProduct('blk-001', 'en')?.stock).toBe(readDemoCatalog().toys.toys[0]!.stock);
+    expect(store.listBaskets()).toHaveLength(changed.baskets.baskets.length);
+  });
+
   it('deactivates toys that leave the catalog', () => {
     const { dir, db } = setUp();
     syncCatalog(db, writeCatalog(dir), createSilentLogger());
