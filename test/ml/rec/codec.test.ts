@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { decodeModel, encodeModel } from '../../../ml/rec/codec.js';
+import { topKIndices } from '../../../ml/rec/topK.js';
+
+describe('model codec', () => {
+  it('round-trips typed arrays and state', () => {
+    const arrays = { a: Float32Array.of(1.5, -2), b: Int32Array.of(7), c: Uint8Array.of(1, 2, 3), d: Float64Array.of(Math.PI) };
+    const decoded = decodeModel(encodeModel({ kind: 'item_knn', state: { x: 1, ids: ['乐高'] }, arrays }));
+    expect(decoded.kind).toBe('item_knn');
+    expect(decoded.state).toEqual({ x: 1, ids: ['乐高'] });
+    expect(decoded.arrays).toEqual(arrays);
+  });
+
+  it('rejects a header length past the end', () => {
+    const bytes = encodeModel({ kind: 'item_knn', state: {}, arrays: {} });
+    new DataView(bytes.buffer).setUint32(4, 1_000_000, true);
+    expect(() => decodeModel(bytes)).toThrow(/header length 1000000 exceeds the file/);
+  });
+
+  it('rejects a header that is not JSON', () => {
+    const bytes = encodeModel({ kind: 'item_knn', state: {}, arrays: {} });
+    bytes[8] = 0x7b + 1; // replace the opening brace
+    expect(() => decodeModel(bytes)).toThrow(/not valid JSON/);
+  });
+});
+
+describe('topKIndices', () => {
+  it('selects the best k, ties to the lower index', () => {
+    expect(Array.from(topKIndices(Float32Array.of(0.1, 0.9, 0.5, 0.9, 0.2), 3))).toEqual([1, 3, 2]);
+  });
+
+  it('skips excluded items', () => {
+    expect(Array.from(topKIndices(Float32Array.of(0.1, 0.9, 0.5), 2, new Set([1])))).toEqual([2, 0]);
+  });
+
+  it('returns everything for k past the length', () => {
+    expect(Array.from(topKIndices(Float32Array.of(1, 2), 5))).toEqual([1, 0]);
+  });
+});
