@@ -4,7 +4,7 @@
  * Builds the screens first when dist/renderer is missing, and opens the
  * Electron kiosk window when the Electron binary is installed.
  *
- * Usage: npm start -- [--config FILE] [--data-dir DIR] [--port N] [--no-analysis]
+ * Usage: npm start -- [--config FILE] [--data-dir DIR] [--port N] [--no-analysis] [--no-build]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,7 @@ Options:
                     $PLAYAISLE_DATA_DIR, else <repo>/data.
   --port N          HTTP port on 127.0.0.1 (0 picks a free one). Default: the config's (4780).
   --no-analysis     Serve stored data only; no cameras or detector.
+  --no-build        Do not build the screens when dist/renderer is missing.
   -h, --help        Show this help.
 `;
 
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'no-analysis': { type: 'boolean' },
+        'no-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
   }
 
   const logger = createRootLogger();
-  await buildScreensIfMissing(logger);
+  if (!values['no-build']) await buildScreensIfMissing(logger);
   let app;
   try {
     app = await startPlayAisle({
