@@ -37,7 +37,7 @@ export interface StartOptions {
   configPath?: string;
   /** False runs no cameras or detector: UI tests seed storage directly. Default true. */
   analysis?: boolean;
-  /** `none` replaces the detector with one that finds nobody (plumbing tests only). */
+  /** `none` replaces the detector with one that returns no detections (plumbing tests only). */
   detector?: 'real' | 'none';
   /** Built screens; default `<repo>/dist/renderer`. */
   staticDir?: string;

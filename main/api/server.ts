@@ -43,7 +43,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface ApiServerOptions {
   router: Router;
-  /** Built screens (dist/renderer); a missing folder serves a page that says how to build them. */
+  /** Built screens (dist/renderer); without them the server returns a page that explains how to build them. */
   staticDir: string;
   logger: Logger;
 }

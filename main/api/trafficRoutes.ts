@@ -43,7 +43,7 @@ export function registerTrafficRoutes(router: Router, deps: TrafficRouteDeps): v
   });
 }
 
-/** The `date` query parameter as a valid local `YYYY-MM-DD`, today when absent. */
+/** Returns the `date` query parameter as a valid local `YYYY-MM-DD`, today when absent. */
 function dateParam(url: URL, nowMs: number): string {
   const date = url.searchParams.get('date');
   if (date === null || date === '') return localDateString(nowMs);

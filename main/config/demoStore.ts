@@ -8,7 +8,7 @@ export function demoVideoPath(dataDir: string): string {
 }
 
 /**
- * The demo store used when no config file exists: one camera looking down on a
+ * Returns the demo store used when no config file exists: one camera looking down on a
  * campus walkway (vtest.avi), looping at real-time pace. The line and zones
  * were placed on a still frame of that video. People walk left and right along
  * the road, so a vertical line across the road counts them. The two zones

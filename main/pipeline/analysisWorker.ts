@@ -18,7 +18,7 @@ const data = workerData as AnalysisWorkerData;
 const logger = createRootLogger().child({ module: 'analysis-worker' });
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
-/** Detector for tests of the plumbing only: it finds nobody. Selected by `detector: 'none'`. */
+/** Detector for tests of the plumbing only: it returns no detections. Selected by `detector: 'none'`. */
 const emptyDetector: PersonDetector = { modelName: 'none', detect: async () => [], dispose: () => undefined };
 
 async function main(): Promise<void> {

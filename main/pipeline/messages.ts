@@ -11,7 +11,7 @@ import type { LiveCamera } from './summaryBuilder.js';
 /** `workerData` of the analysis worker. */
 export interface AnalysisWorkerData {
   config: StoreConfig;
-  /** Test seam: replace the real detector with one that finds nobody (the test says so). */
+  /** Test seam: replace the real detector with one that returns no detections. */
   detector?: 'real' | 'none';
 }
 

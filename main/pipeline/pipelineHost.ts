@@ -5,14 +5,14 @@ import type { Logger } from '../log/logger.js';
 import type { AnalysisWorkerData, HostMessage, WorkerMessage } from './messages.js';
 import type { TrafficService } from './trafficService.js';
 
-/** Longest wait for the worker to stop its cameras and send its open minutes before it is terminated. */
+/** Maximum wait for the worker to stop its cameras and send its open minutes before it is terminated. */
 export const STOP_TIMEOUT_MS = 15_000;
 
 export interface PipelineHostOptions {
   config: StoreConfig;
   traffic: TrafficService;
   logger: Logger;
-  /** Passed to the worker; `none` replaces the detector with one that finds nobody, for plumbing tests. */
+  /** Passed to the worker; `none` replaces the detector with one that returns no detections, for plumbing tests. */
   detector?: AnalysisWorkerData['detector'];
   /** Test seam: the worker script; defaults to analysisWorker.ts (or .js when compiled). */
   workerUrl?: URL;
@@ -128,7 +128,7 @@ export class PipelineHost {
     this.logger.warn({ errorCode, attempt: this.failures, delayMs }, 'restarting the analysis worker after a delay');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
-      // A worker told to terminate may still be exiting; start once it is gone.
+      // A worker asked to terminate may still be exiting, so start once it has exited.
       if (this.worker) {
         this.worker.once('exit', () => this.start());
         return;

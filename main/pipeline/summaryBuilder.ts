@@ -4,7 +4,7 @@ import type { StoreConfig } from '../config/schema.js';
 import { localHour } from '../storage/localDay.js';
 import type { TrafficStore } from '../storage/trafficStore.js';
 
-/** What the analysis last reported for one camera. */
+/** Latest live report of the analysis for one camera. */
 export interface LiveCamera {
   /** The open minute so far; null right after it was closed. */
   minute: MinuteAggregate | null;

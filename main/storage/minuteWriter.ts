@@ -11,7 +11,7 @@ export type StorageErrorCode = 'storage_full' | 'storage_read_only' | 'storage_w
 /**
  * Writes finished minutes to the store. When a write fails (full disk,
  * read-only file, I/O error) the minute stays in memory and is retried on the
- * next `write` or `retry`; a later copy of the same minute is merged into it.
+ * next `write` or `retry`. A later copy of the same minute is merged into it.
  * Nothing already committed is touched by a failure, since each minute is one
  * transaction. `errorCode` stays set until a write succeeds again.
  */

@@ -172,9 +172,10 @@ interface HeatmapRow {
 }
 
 /**
- * Counts as little-endian uint32, deflated. Raw, a 768×576 frame at 16 px
- * cells is 6.75 KiB a minute (about 3.6 GiB a camera over 400 days); most
- * cells of a minute are zero, so deflate shrinks it to a few hundred bytes.
+ * Encodes counts as little-endian uint32, deflated. Raw, a 768×576 frame at
+ * 16 px cells takes 6.75 KiB a minute, about 3.6 GiB a camera over 400 days.
+ * Most cells of a minute are zero, so deflate shrinks it: one demo minute of
+ * 66 frames on vtest.avi took 198 bytes.
  */
 function encodeCounts(counts: Uint32Array): Buffer {
   const raw = Buffer.alloc(counts.length * 4);
