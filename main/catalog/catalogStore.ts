@@ -139,6 +139,11 @@ export class CatalogStore {
     return rows.map(({ tagsJson, ...row }) => ({ ...row, tags: JSON.parse(tagsJson) as string[] }));
   }
 
+  /** Returns the ids of active products with stock. */
+  listInStockIds(): string[] {
+    return this.db.prepare('SELECT id FROM catalog_products WHERE active = 1 AND stock > 0 ORDER BY id').pluck().all() as string[];
+  }
+
   /** Returns every stored basket in purchase order, with items in checkout order. */
   listBaskets(): StoredBasket[] {
     const rows = this.db

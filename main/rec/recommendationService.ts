@@ -1,32 +1,41 @@
 /**
  * Kiosk recommendations: the ml/rec hybrid fitted on the stored baskets and
- * catalog, followed by the store's business rules. Suggested toys are
- * active and in stock, fit the child's age and the budget when the quiz
- * gives them, and are not toys already in the visit.
+ * catalog, ranked through the store's business rules (ml/rec/rules.ts).
+ * Suggested toys are active and in stock, fit the child's age and the budget
+ * when the quiz gives them, are not in the visit or the member's earlier
+ * purchases, and are spread over brands and categories.
  *
  * No gender signal is used: the catalog has no gender field, the model
  * context carries none, and interests are matched as product text only.
  */
 import { ContentTfidf } from '../../ml/rec/contentTfidf.js';
+import { describeExplanation } from '../../ml/rec/explanation.js';
 import { Hybrid } from '../../ml/rec/hybrid.js';
 import { ItemKnn } from '../../ml/rec/itemKnn.js';
 import { Popularity } from '../../ml/rec/popularity.js';
-import type { ItemMeta, RecContext, Recommendation, TrainingData } from '../../ml/rec/types.js';
-import type { Lang, ProductView, Suggestion } from '../api/wire.js';
+import { recommendWithRules, type BusinessRules } from '../../ml/rec/rules.js';
+import type { Explanation, ItemId, ItemMeta, RecContext, Recommendation, TrainingData } from '../../ml/rec/types.js';
+import type { Lang, Suggestion } from '../api/wire.js';
 import type { CatalogStore, ProductRecord, StoredBasket } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
-import { reasonText } from './reasonText.js';
 import { CO_PURCHASE_SHRINKAGE } from './similarToys.js';
 
 /**
  * Blend weights of the hybrid components, applied to max-normalised scores.
- * Co-purchase leads because baskets show what parents actually buy next;
- * text similarity covers toys with few baskets; popularity fills an empty
- * context. Raising popularity makes lists safer but more alike for everyone.
+ * Co-purchase leads because baskets show what parents actually buy next.
+ * Text similarity covers toys with few baskets, and popularity fills an
+ * empty context. Raising popularity makes lists safer but more alike for everyone.
  */
 export const HYBRID_WEIGHTS = { coPurchase: 0.5, content: 0.3, popularity: 0.2 } as const;
 /** Max suggestions per request. */
 export const MAX_RECOMMENDATIONS = 50;
+/**
+ * Diversity caps per list: toys of one brand and of one category before
+ * others are used. Lower caps show more variety but push down strong
+ * add-ons of the same brand, such as a train set's own track.
+ */
+export const MAX_PER_BRAND = 4;
+export const MAX_PER_CATEGORY = 5;
 
 /** Quiz answers in store units, as the kiosk sends them. */
 export interface KioskQuiz {
@@ -43,20 +52,13 @@ export interface KioskRecommendRequest {
   k: number;
 }
 
-/** Store rules of one request. An absent age or budget does not filter. */
-export interface StoreRuleFilter {
-  ageYears?: number | undefined;
-  budgetYuan?: number | undefined;
-  excluded: ReadonlySet<string>;
-}
-
 /** Fitted kiosk recommender over one snapshot of the catalog; refit after a catalog import. */
 export class RecommendationService {
   private constructor(
     private readonly catalog: CatalogStore,
     private readonly hybrid: Hybrid,
     private readonly coPurchase: ItemKnn,
-    private readonly catalogSize: number,
+    private readonly itemMeta: ReadonlyMap<ItemId, ItemMeta>,
     private readonly logger: Logger,
   ) {}
 
@@ -65,6 +67,7 @@ export class RecommendationService {
     const startedMs = performance.now();
     const products = catalog.listProductRecords();
     const baskets = catalog.listBaskets();
+    const data = trainingData(products, baskets);
     const coPurchase = new ItemKnn({ shrinkage: CO_PURCHASE_SHRINKAGE });
     // NOTE: ContentTfidf builds its own jieba tokenizer, whose dictionary load
     // is most of this fit's time (see bench/catalogBench.ts); it takes none to share.
@@ -72,10 +75,11 @@ export class RecommendationService {
       [coPurchase, new ContentTfidf(), new Popularity()],
       [HYBRID_WEIGHTS.coPurchase, HYBRID_WEIGHTS.content, HYBRID_WEIGHTS.popularity],
     );
-    hybrid.fit(trainingData(products, baskets));
+    hybrid.fit(data);
     const durationMs = Math.round(performance.now() - startedMs);
     logger.info({ productCount: products.length, basketCount: baskets.length, durationMs }, 'recommender fitted');
-    return new RecommendationService(catalog, hybrid, coPurchase, products.length, logger);
+    const itemMeta = new Map(data.items.map((item) => [item.itemId, item]));
+    return new RecommendationService(catalog, hybrid, coPurchase, itemMeta, logger);
   }
 
   /** Returns up to `k` suggestions for the visit, best first, after the store's rules. */
@@ -85,41 +89,46 @@ export class RecommendationService {
       // The code itself is not logged: it links visits to one shopper.
       this.logger.info('member code has no purchases, recommending without history');
     }
+    const quiz = request.quiz;
     const context: RecContext = {
       sessionItems: [...request.visitItems],
       memberHistory,
       quiz: {
-        childAgeMonths: request.quiz?.ageYears === undefined ? undefined : request.quiz.ageYears * 12,
-        interests: request.quiz?.interests,
-        budgetCents: request.quiz?.budgetYuan === undefined ? undefined : Math.round(request.quiz.budgetYuan * 100),
+        childAgeMonths: quiz?.ageYears === undefined ? undefined : quiz.ageYears * 12,
+        interests: quiz?.interests,
+        budgetCents: quiz?.budgetYuan === undefined ? undefined : Math.round(quiz.budgetYuan * 100),
       },
     };
-    // The whole catalog is ranked, so the rules below can drop any number of toys and still fill k.
-    const ranked = this.hybrid.recommend(context, this.catalogSize);
-    const filter: StoreRuleFilter = {
-      ageYears: request.quiz?.ageYears,
-      budgetYuan: request.quiz?.budgetYuan,
-      excluded: new Set([...request.visitItems, ...memberHistory]),
+    // Age and budget come from the quiz in the context; visit items are left out by the model.
+    const rules: BusinessRules = {
+      inStock: new Set(this.catalog.listInStockIds()),
+      purchased: new Set(memberHistory),
+      maxPerBrand: MAX_PER_BRAND,
+      maxPerCategory: MAX_PER_CATEGORY,
     };
-    return this.toSuggestions(ranked, request.lang, request.k, filter);
+    const ranked = recommendWithRules(this.hybrid, this.itemMeta, context, request.k, rules);
+    return this.toSuggestions(ranked, request.lang, request.k);
   }
 
   /** Returns up to `limit` in-stock toys most often bought with `productId`, or [] when it is in no basket. */
   boughtTogether(productId: string, lang: Lang, limit: number): Suggestion[] {
-    const ranked = this.coPurchase.similarItems(productId, this.catalogSize).filter((item) => item.score > 0);
-    const withReason = ranked.map((item) => ({ ...item, explanation: { code: 'bought_together' as const } }));
-    return this.toSuggestions(withReason, lang, limit, { excluded: new Set([productId]) });
+    const inStock = new Set(this.catalog.listInStockIds());
+    const ranked = this.coPurchase
+      .similarItems(productId, this.itemMeta.size)
+      .filter((item) => item.score > 0 && inStock.has(item.itemId))
+      .map((item) => ({ ...item, explanation: { code: 'bought_together' as const } }));
+    return this.toSuggestions(ranked, lang, limit);
   }
 
-  private toSuggestions(ranked: readonly Recommendation[], lang: Lang, k: number, filter: StoreRuleFilter): Suggestion[] {
+  /** Attaches the product in `lang` and the reason text; skips products that are no longer active or in stock. */
+  private toSuggestions(ranked: readonly Recommendation[], lang: Lang, k: number): Suggestion[] {
     const products = this.catalog.getProducts(ranked.map((item) => item.itemId), lang);
+    const nameOf = (id: string): string | undefined => this.catalog.getProduct(id, lang)?.name;
     const suggestions: Suggestion[] = [];
     for (const item of ranked) {
       const product = products.get(item.itemId);
-      if (!product || !passesStoreRules(product, filter)) continue;
-      const sourceId = item.explanation.sourceItemId;
-      const sourceName = sourceId === undefined ? undefined : this.catalog.getProduct(sourceId, lang)?.name;
-      const reason = reasonText(item.explanation.code, lang, sourceName);
+      if (!product || product.stock <= 0) continue;
+      const reason = describeExplanation(basketExplanation(item.explanation), lang, nameOf);
       suggestions.push({ product, reason, score: Math.round(item.score * 1000) / 1000 });
       if (suggestions.length >= k) break;
     }
@@ -127,13 +136,12 @@ export class RecommendationService {
   }
 }
 
-/** In stock, not already in the visit, within the child's age range and the budget when given. */
-export function passesStoreRules(product: ProductView, filter: StoreRuleFilter): boolean {
-  if (product.stock <= 0 || filter.excluded.has(product.id)) return false;
-  const age = filter.ageYears;
-  if (age !== undefined && (age < product.ageMinYears || age > product.ageMaxYears)) return false;
-  if (filter.budgetYuan !== undefined && product.priceYuan > filter.budgetYuan) return false;
-  return true;
+/**
+ * Renames ItemKnn's `because_viewed` to `bought_together`: here ItemKnn is
+ * fitted on baskets, so its source item is one the toy is bought with.
+ */
+export function basketExplanation(explanation: Explanation): Explanation {
+  return explanation.code === 'because_viewed' ? { ...explanation, code: 'bought_together' } : explanation;
 }
 
 /**
@@ -145,7 +153,8 @@ export function trainingData(products: readonly ProductRecord[], baskets: readon
     itemId: product.id,
     title: `${product.nameZh} ${product.nameEn}`,
     description: `${product.descriptionZh} ${product.descriptionEn} ${product.tags.join(' ')}`,
-    categories: [product.categoryLabelZh, product.categoryLabelEn],
+    // The category id first, so the diversity cap and category rules see one stable name.
+    categories: [product.categoryId, product.categoryLabelZh, product.categoryLabelEn],
     brand: product.brandEn,
     ageMinMonths: product.ageMinYears * 12,
     // A toy for ages up to 12 suits a child until the 13th birthday.

@@ -6,6 +6,7 @@
  * Both are fitted once at start-up from the database. Only active products
  * with stock are suggested.
  */
+import { describeExplanation } from '../../ml/rec/explanation.js';
 import { ItemKnn } from '../../ml/rec/itemKnn.js';
 import type { UserSequence } from '../../ml/rec/types.js';
 import { sparseDot, TfidfVectorizer, type SparseVector } from '../../ml/text/tfidf.js';
@@ -13,7 +14,6 @@ import { ChineseEnglishTokenizer } from '../../ml/text/tokenizer.js';
 import type { Lang, Suggestion } from '../api/wire.js';
 import type { CatalogStore, ProductRecord, StoredBasket } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
-import { reasonText } from './reasonText.js';
 
 /**
  * Weight of co-purchase similarity in the blend; text gets the rest. Higher
@@ -99,7 +99,7 @@ export class SimilarToys {
     for (const item of blended) {
       const product = products.get(item.id);
       if (!product || product.stock <= 0) continue;
-      const reason = reasonText(item.boughtTogether ? 'bought_together' : 'similar_toy', lang);
+      const reason = describeExplanation({ code: item.boughtTogether ? 'bought_together' : 'similar_content' }, lang, () => undefined);
       suggestions.push({ product, reason, score: roundScore(item.score) });
       if (suggestions.length >= limit) break;
     }

@@ -91,7 +91,7 @@ describe('POST /api/rec/recommend', () => {
     const suggestions = await post<Suggestion[]>({ lang: 'en', visitItems: [], quiz: { ageYears: 7, interests: ['dinosaur'] }, k: 3 });
     for (const { product, reason } of suggestions) {
       expect(`${product.name} ${product.description}`.toLowerCase(), product.id).toContain('dinosaur');
-      expect(reason).toBe('Matches their interests');
+      expect(reason).toBe("Matches your child's interests");
     }
   });
 

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProductView } from '../../../main/api/wire.js';
 import { syncCatalog } from '../../../main/catalog/catalogImport.js';
 import { CatalogStore } from '../../../main/catalog/catalogStore.js';
 import { createRootLogger, createSilentLogger } from '../../../main/log/logger.js';
-import { passesStoreRules, RecommendationService, trainingData, type StoreRuleFilter } from '../../../main/rec/recommendationService.js';
+import { basketExplanation, RecommendationService, trainingData } from '../../../main/rec/recommendationService.js';
 import { SimilarToys } from '../../../main/rec/similarToys.js';
 import type { Db } from '../../../main/storage/database.js';
 import { makeTempDir, openTempDatabase, writeCatalog } from '../catalog/catalogFixture.js';
@@ -77,31 +76,15 @@ describe('trainingData', () => {
   });
 });
 
-describe('passesStoreRules', () => {
-  const product: ProductView = {
-    id: 'toy-1', name: 'Toy', description: 'A toy.', category: 'blocks', categoryLabel: 'Blocks', brand: 'FunPick',
-    ageMinYears: 3, ageMaxYears: 8, priceYuan: 99, aisle: 'A01', stock: 2, imageHue: 10,
-  };
-  const none = new Set<string>();
-  const cases: { name: string; product: ProductView; filter: StoreRuleFilter; expected: boolean }[] = [
-    // No quiz: any toy in stock passes.
-    { name: 'in stock, no quiz', product, filter: { excluded: none }, expected: true },
-    // Sold out toys are never suggested.
-    { name: 'out of stock', product: { ...product, stock: 0 }, filter: { excluded: none }, expected: false },
-    // A toy already in the visit is not suggested again.
-    { name: 'already visited', product, filter: { excluded: new Set(['toy-1']) }, expected: false },
-    // The age range is inclusive at both ends.
-    { name: 'youngest age', product, filter: { ageYears: 3, excluded: none }, expected: true },
-    { name: 'oldest age', product, filter: { ageYears: 8, excluded: none }, expected: true },
-    { name: 'too young', product, filter: { ageYears: 2, excluded: none }, expected: false },
-    { name: 'too old', product, filter: { ageYears: 9, excluded: none }, expected: false },
-    // A price equal to the budget fits.
-    { name: 'price equals budget', product, filter: { budgetYuan: 99, excluded: none }, expected: true },
-    { name: 'over budget', product, filter: { budgetYuan: 98.5, excluded: none }, expected: false },
-  ];
-  for (const { name, product: candidate, filter, expected } of cases) {
-    it(name, () => {
-      expect(passesStoreRules(candidate, filter)).toBe(expected);
-    });
-  }
+describe('basketExplanation', () => {
+  // ItemKnn's "because viewed" becomes "bought together" with the same source.
+  it('renames because_viewed', () => {
+    expect(basketExplanation({ code: 'because_viewed', sourceItemId: 'veh-010' })).toEqual({ code: 'bought_together', sourceItemId: 'veh-010' });
+  });
+
+  // Reasons from the other components pass through unchanged.
+  it('keeps other reasons', () => {
+    expect(basketExplanation({ code: 'similar_content', sourceItemId: 'veh-010' })).toEqual({ code: 'similar_content', sourceItemId: 'veh-010' });
+    expect(basketExplanation({ code: 'popular_for_age' })).toEqual({ code: 'popular_for_age' });
+  });
 });
