@@ -15,7 +15,7 @@ if (!parentPort) throw new Error('analysisWorker.ts must run in a worker thread;
 const port = parentPort;
 
 const data = workerData as AnalysisWorkerData;
-const logger = createRootLogger().child({ module: 'analysis-worker' });
+const logger = createRootLogger(data.logLevel ? { level: data.logLevel as 'info' } : {}).child({ module: 'analysis-worker' });
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 /** Detector for tests of the plumbing only: it returns no detections. Selected by `detector: 'none'`. */

@@ -13,6 +13,8 @@ export interface AnalysisWorkerData {
   config: StoreConfig;
   /** Test seam: replace the real detector with one that returns no detections. */
   detector?: 'real' | 'none';
+  /** The main logger's level, so the worker logs as much as the main thread (pino level name or `silent`). */
+  logLevel?: string;
 }
 
 export type WorkerMessage =

@@ -41,7 +41,7 @@ export class PipelineHost {
   start(): void {
     if (this.worker || this.stopping) return;
     const workerUrl = this.options.workerUrl ?? defaultWorkerUrl();
-    const data: AnalysisWorkerData = { config: this.options.config, detector: this.options.detector ?? 'real' };
+    const data: AnalysisWorkerData = { config: this.options.config, detector: this.options.detector ?? 'real', logLevel: this.options.logger.level };
     this.startedAtMs = Date.now();
     // A .ts worker (npm start, vitest) needs tsx's loader in its own thread; a compiled .js worker starts directly.
     const isTypeScript = workerUrl.pathname.endsWith('.ts');
