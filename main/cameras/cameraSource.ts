@@ -2,10 +2,10 @@
  * Maps a camera's configured URL or path to ffmpeg input arguments.
  *
  * Supported forms:
- * - a video file path, or a `file://` URL: decoded from disk; `loop` restarts
- *   it at the end and `realtime` paces it at its own frame rate (`-re`, for demos);
- * - `rtsp://…` / `rtsps://…`: RTSP over TCP with a socket timeout, so a dead camera fails instead of hanging;
- * - `http://…` / `https://…`: an MJPEG (multipart/x-mixed-replace) stream, with an I/O timeout;
+ * - a video file path, or a `file://` URL, decoded from disk. `loop` restarts
+ *   it at the end and `realtime` paces it at its own frame rate (`-re`, for demos).
+ * - `rtsp://…` / `rtsps://…`: RTSP over TCP with a socket timeout, so a dead camera fails instead of hanging.
+ * - `http://…` / `https://…`: an MJPEG (multipart/x-mixed-replace) stream, with an I/O timeout.
  * - `webcam:N` or `/dev/videoN`: a USB webcam through Video4Linux2.
  */
 import { fileURLToPath } from 'node:url';

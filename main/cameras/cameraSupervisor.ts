@@ -129,11 +129,11 @@ export class CameraSupervisor {
     });
   }
 
-  /** Kills ffmpeg, waits for the camera loop to finish and leaves the state `stopped`. */
+  /** Kills ffmpeg, waits for the camera loop to finish and sets the state to `stopped` unless it already `ended` or `failed`. */
   async stop(): Promise<void> {
     this.controller?.abort();
     await this.loop;
-    if (this.current.state !== 'failed') this.setState('stopped');
+    if (this.current.state !== 'failed' && this.current.state !== 'ended') this.setState('stopped');
   }
 
   /** Resolves when the camera loop finishes (ended, failed or stopped). */
@@ -154,7 +154,7 @@ export class CameraSupervisor {
           this.logger.info({ frames: this.current.framesAnalysed }, 'camera file ended');
           return;
         }
-        throw new VideoError('video_decode_failed', `Stream ${input.label} ended.`);
+        throw new VideoError('stream_ended', `Stream ${input.label} ended.`);
       } catch (error) {
         if (signal.aborted) break;
         if (isPermanent(error)) {

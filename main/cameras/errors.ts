@@ -15,6 +15,8 @@ export type VideoErrorCode =
   | 'video_decode_failed'
   /** No bytes arrived from a live source within the read timeout. */
   | 'source_timeout'
+  /** A live stream closed without an error (camera rebooted, server stopped). */
+  | 'stream_ended'
   /** The camera URL or path is not one of the supported forms. */
   | 'invalid_source';
 

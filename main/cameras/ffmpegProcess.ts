@@ -3,11 +3,11 @@
  * them into `RgbFrame`s. Shared by file analysis (`ffmpegFrames.ts`) and live
  * cameras (`cameraSupervisor.ts`).
  *
- * Backpressure: stdout is read through its async iterator, which pulls the
- * next chunk only after the consumer has finished with the previous frame.
- * While the consumer is busy the pipe fills and ffmpeg blocks on write, so a
- * slow detector drops no frames and memory stays at about one frame plus the
- * pipe buffer.
+ * Backpressure: decoded frames wait in a queue of at most READ_AHEAD_FRAMES
+ * (plus the one being filled). When it is full, stdout is paused, the pipe
+ * fills and ffmpeg blocks on write, so a slow detector drops no frames and
+ * memory stays flat. The short queue lets ffmpeg decode the next frame while
+ * the consumer works on the current one.
  */
 import { spawn as nodeSpawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
@@ -18,6 +18,12 @@ import { FrameAssembler } from './frameAssembler.js';
 /** Program names, resolved on PATH (Debian's ffmpeg package provides both). */
 export const FFMPEG_COMMAND = 'ffmpeg';
 export const FFPROBE_COMMAND = 'ffprobe';
+
+/**
+ * Decoded frames held ahead of the consumer. More hides decode time spikes
+ * but costs one frame of memory each (0.9 MB at 640x480).
+ */
+export const READ_AHEAD_FRAMES = 2;
 
 /** Bytes of ffmpeg's stderr kept for error messages; enough for its last dozen lines. */
 const STDERR_TAIL_BYTES = 4096;
@@ -101,32 +107,107 @@ export async function* decodeRawFrames(
   stderr.attach(child.stderr);
 
   const exited = waitForExit(child);
-  const watchdog = options.readTimeoutMs === undefined ? null : new ReadWatchdog(child, options.readTimeoutMs);
+  const queue = new FrameQueue(child.stdout, assembler, options.readTimeoutMs === undefined ? null : new ReadWatchdog(child, options.readTimeoutMs));
   const onAbort = (): void => {
     child.kill('SIGKILL');
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      // The watchdog only measures the source: it is paused while the consumer holds a frame.
-      watchdog?.stop();
-      for (const frame of assembler.push(chunk)) {
-        options.signal?.throwIfAborted();
-        yield frame;
-      }
-      watchdog?.touch();
+    for (;;) {
+      const frame = await queue.next();
+      options.signal?.throwIfAborted();
+      if (!frame) break;
+      yield frame;
     }
     const exit = await exited;
     options.signal?.throwIfAborted();
-    if (watchdog?.fired) {
+    if (queue.timedOut) {
       throw new VideoError('source_timeout', `No video data from ${options.inputLabel} for ${options.readTimeoutMs} ms.`, stderr.toString());
     }
     throwIfFailed(exit, options.inputLabel, stderr.toString());
   } finally {
-    watchdog?.stop();
+    queue.close();
     options.signal?.removeEventListener('abort', onAbort);
     child.kill('SIGKILL');
+  }
+}
+
+/**
+ * Frames decoded from stdout, at most READ_AHEAD_FRAMES ahead of the
+ * consumer: stdout is paused when the queue is full and resumed as frames
+ * are taken. The watchdog runs only while stdout flows, so time the
+ * consumer spends on a frame never counts as source silence.
+ */
+class FrameQueue {
+  private readonly frames: RgbFrame[] = [];
+  private ended = false;
+  private streamError: Error | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly stdout: Readable,
+    assembler: FrameAssembler,
+    private readonly watchdog: ReadWatchdog | null,
+  ) {
+    stdout.on('data', (chunk: Buffer) => {
+      this.watchdog?.touch();
+      for (const frame of assembler.push(chunk)) this.frames.push(frame);
+      if (this.frames.length >= READ_AHEAD_FRAMES) this.pause();
+      this.notify();
+    });
+    stdout.once('end', () => this.finish(null));
+    stdout.once('error', (error) => this.finish(error));
+    this.watchdog?.touch();
+  }
+
+  get timedOut(): boolean {
+    return this.watchdog?.fired ?? false;
+  }
+
+  /** Returns the next frame, or null at the end of the stream. */
+  async next(): Promise<RgbFrame | null> {
+    for (;;) {
+      const frame = this.frames.shift();
+      if (frame) {
+        if (this.frames.length < READ_AHEAD_FRAMES && this.stdout.isPaused() && !this.ended) this.resume();
+        return frame;
+      }
+      if (this.streamError) throw this.streamError;
+      if (this.ended) return null;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  close(): void {
+    this.watchdog?.stop();
+    this.stdout.removeAllListeners('data');
+    this.stdout.resume();
+  }
+
+  private pause(): void {
+    this.stdout.pause();
+    this.watchdog?.stop();
+  }
+
+  private resume(): void {
+    this.watchdog?.touch();
+    this.stdout.resume();
+  }
+
+  private finish(error: Error | null): void {
+    this.ended = true;
+    this.streamError = error;
+    this.watchdog?.stop();
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
 }
 
@@ -161,9 +242,7 @@ class ReadWatchdog {
   constructor(
     private readonly child: ChildProcessLike,
     private readonly timeoutMs: number,
-  ) {
-    this.touch();
-  }
+  ) {}
 
   touch(): void {
     this.stop();

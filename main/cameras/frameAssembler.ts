@@ -43,7 +43,7 @@ export class FrameAssembler {
     }
   }
 
-  /** Bytes of an incomplete frame waiting for more input; non-zero at end of stream means a cut-off frame. */
+  /** Bytes of an incomplete frame waiting for more input. Non-zero at the end of the stream means the last frame was cut off. */
   get pendingBytes(): number {
     return this.filled;
   }
