@@ -6,7 +6,10 @@ import { useApi } from '../shared/useApi.js';
 import { isProductList } from './catalogGuards.js';
 import { AgeFilter, CategoryFilter } from './Filters.js';
 import { NO_FILTERS, productQuery, type KioskFilters } from './filters.js';
+import { ForYouRow } from './ForYouRow.js';
+import { HomeEntries } from './HomeEntries.js';
 import { ProductTile } from './ProductTile.js';
+import type { Visit } from './visit.js';
 
 interface HomeScreenProps {
   filters: KioskFilters;
@@ -15,10 +18,17 @@ interface HomeScreenProps {
   limit: number;
   onShowMore: () => void;
   onOpenProduct: (id: string) => void;
+  visit: Visit;
+  onOpenQuiz: () => void;
+  onOpenMember: () => void;
 }
 
-/** Shows the kiosk's first screen: filters, then the most popular toys that match them. */
-export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpenProduct }: HomeScreenProps) {
+/**
+ * Shows the kiosk's first screen: the quiz and member entries, the for-you
+ * row once the visit has something to go on, then filters and the most
+ * popular toys that match them.
+ */
+export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpenProduct, visit, onOpenQuiz, onOpenMember }: HomeScreenProps) {
   const { t, i18n } = useTranslation();
   const products = useApi<ProductList>(
     withQuery('/api/catalog/products', productQuery(filters, i18n.language, limit)),
@@ -32,6 +42,8 @@ export function HomeScreen({ filters, onFiltersChange, limit, onShowMore, onOpen
 
   return (
     <div className="home">
+      <HomeEntries visit={visit} onOpenQuiz={onOpenQuiz} onOpenMember={onOpenMember} />
+      <ForYouRow visit={visit} onOpenProduct={onOpenProduct} />
       <CategoryFilter filters={filters} onChange={onFiltersChange} />
       <AgeFilter filters={filters} onChange={onFiltersChange} />
       <section className="results" aria-live="polite" aria-busy={products.status === 'loading'} data-testid="results">

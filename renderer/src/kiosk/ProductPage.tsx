@@ -5,13 +5,25 @@ import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
 import { isProductView } from './catalogGuards.js';
 import { formatAgeRange, formatPrice } from './format.js';
+import { ForYouRow } from './ForYouRow.js';
 import { SimilarRow } from './SimilarRow.js';
 import { StockBadge } from './StockBadge.js';
 import { StoreMapView } from './StoreMapView.js';
+import { TogetherRow } from './TogetherRow.js';
 import { ToyArt } from './ToyArt.js';
+import type { Visit } from './visit.js';
 
-/** Shows one toy: price, age range, stock, aisle on the store map, and similar toys. */
-export function ProductPage({ productId, onOpenProduct }: { productId: string; onOpenProduct: (id: string) => void }) {
+interface ProductPageProps {
+  productId: string;
+  onOpenProduct: (id: string) => void;
+  visit: Visit;
+}
+
+/**
+ * Shows one toy: price, age range, stock, aisle on the store map, then toys
+ * often bought with it, similar toys and the visit's for-you row.
+ */
+export function ProductPage({ productId, onOpenProduct, visit }: ProductPageProps) {
   const { t, i18n } = useTranslation();
   const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }), isProductView);
 
@@ -37,7 +49,11 @@ export function ProductPage({ productId, onOpenProduct }: { productId: string; o
         </div>
         <StoreMapView aisle={toy.aisle} />
       </div>
-      <SimilarRow productId={toy.id} onOpenProduct={onOpenProduct} />
+      <div className="product-rows">
+        <TogetherRow productId={toy.id} onOpenProduct={onOpenProduct} />
+        <SimilarRow productId={toy.id} onOpenProduct={onOpenProduct} />
+      </div>
+      <ForYouRow visit={visit} onOpenProduct={onOpenProduct} />
     </article>
   );
 }

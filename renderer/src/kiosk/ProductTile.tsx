@@ -15,6 +15,7 @@ export function ProductTile({ product, onOpen, reason }: { product: ProductView;
       data-category={product.category}
       data-age-min={product.ageMinYears}
       data-age-max={product.ageMaxYears}
+      data-price-yuan={product.priceYuan}
       aria-label={t('kiosk.openProduct', { name: product.name })}
       onClick={() => onOpen(product.id)}
     >
@@ -25,7 +26,7 @@ export function ProductTile({ product, onOpen, reason }: { product: ProductView;
         <span className="tile-price">{formatPrice(t, product.priceYuan)}</span>
         <StockBadge stock={product.stock} />
       </span>
-      {reason && <span className="tile-reason">{reason}</span>}
+      {reason && <span className="tile-reason" data-testid="tile-reason">{reason}</span>}
     </button>
   );
 }

@@ -1,7 +1,7 @@
 // Shape checks of the catalog API bodies the kiosk draws. A body that fails
 // one becomes an `invalid_response` error with a retry instead of a broken
 // or blank screen.
-import type { CategoryView, ProductList, ProductView, Suggestion } from '../../../main/api/wire.js';
+import type { CategoryView, MemberSummary, ProductList, ProductView, Suggestion } from '../../../main/api/wire.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -32,4 +32,9 @@ export function isSuggestionList(value: unknown): value is Suggestion[] {
 export function isCategoryList(value: unknown): value is CategoryView[] {
   return Array.isArray(value) && value.every((item: unknown) => isRecord(item)
     && typeof item.id === 'string' && typeof item.label === 'string' && isFiniteNumber(item.count));
+}
+
+export function isMemberSummary(value: unknown): value is MemberSummary {
+  return isRecord(value) && value.found === true && isFiniteNumber(value.visits) && value.visits >= 0
+    && typeof value.lastVisit === 'string';
 }

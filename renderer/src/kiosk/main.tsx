@@ -2,5 +2,6 @@ import { mountScreen } from '../shared/mount.js';
 import { KioskApp } from './KioskApp.js';
 import '../shared/base.css';
 import './kiosk.css';
+import './rec.css';
 
 mountScreen(<KioskApp />);

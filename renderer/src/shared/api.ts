@@ -23,19 +23,26 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
     && typeof (error as { message?: unknown }).message === 'string';
 }
 
-/** Fetches `path` and parses its JSON body; rejects with ApiRequestError on any failure except an abort. */
-export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/**
+ * Fetches `path` and parses its JSON body; rejects with ApiRequestError on any
+ * failure except an abort. A defined `body` is sent as a JSON POST, otherwise
+ * the request is a GET.
+ */
+export async function fetchJson<T>(path: string, signal?: AbortSignal, body?: unknown): Promise<T> {
   let response: Response;
+  const init: RequestInit = body === undefined
+    ? { signal, headers: { accept: 'application/json' } }
+    : { signal, method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) };
   try {
-    response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(path, init);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError('network_error', 0, `Request to ${path} failed: ${String(error)}`);
   }
 
-  let body: unknown;
+  let responseBody: unknown;
   try {
-    body = await response.json();
+    responseBody = await response.json();
   } catch {
     if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
     throw new ApiRequestError(response.ok ? 'invalid_response' : 'http_error', response.status,
@@ -43,10 +50,10 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<
   }
 
   if (!response.ok) {
-    if (isApiErrorBody(body)) throw new ApiRequestError(body.error.code, response.status, body.error.message);
+    if (isApiErrorBody(responseBody)) throw new ApiRequestError(responseBody.error.code, response.status, responseBody.error.message);
     throw new ApiRequestError('http_error', response.status, `${path} returned HTTP ${response.status}.`);
   }
-  return body as T;
+  return responseBody as T;
 }
 
 /** Builds `path?key=value…`, leaving out undefined and empty values. */

@@ -11,24 +11,32 @@ export type ApiState<T> =
 export type BodyGuard<T> = (body: unknown) => body is T;
 
 /**
- * Loads `path` whenever it changes and aborts the request that it replaces,
- * so a late response for an old filter never overwrites a newer one.
- * `null` loads nothing. `retry` repeats the same request. A body that
- * fails `guard` becomes an `invalid_response` error.
+ * Loads `path` whenever it or `requestBody` changes and aborts the request
+ * that it replaces, so a late response for an old filter never overwrites a
+ * newer one. `null` loads nothing and forgets the data loaded before, so a
+ * screen that hides its content while the path is null never shows stale
+ * data when it loads again. A defined `requestBody` is POSTed as JSON;
+ * it is compared by its JSON text, so a new object with the same content
+ * sends no new request. `retry` repeats the same request. A response body
+ * that fails `guard` becomes an `invalid_response` error.
  */
-export function useApi<T>(path: string | null, guard?: BodyGuard<T>): ApiState<T> & { retry: () => void } {
+export function useApi<T>(path: string | null, guard?: BodyGuard<T>, requestBody?: unknown): ApiState<T> & { retry: () => void } {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const bodyJson = requestBody === undefined ? undefined : JSON.stringify(requestBody);
 
   useEffect(() => {
-    if (path === null) return undefined;
+    if (path === null) {
+      setState({ status: 'loading' });
+      return undefined;
+    }
     const controller = new AbortController();
     setState((current) => {
       if (current.status === 'ready') return { status: 'loading', previous: current.data };
       if (current.status === 'loading') return { status: 'loading', previous: current.previous };
       return { status: 'loading' };
     });
-    fetchJson<unknown>(path, controller.signal).then(
+    fetchJson<unknown>(path, controller.signal, bodyJson === undefined ? undefined : JSON.parse(bodyJson)).then(
       (data) => {
         if (guard && !guard(data)) {
           console.error('response body has an unexpected shape', path);
@@ -43,7 +51,7 @@ export function useApi<T>(path: string | null, guard?: BodyGuard<T>): ApiState<T
     );
     return () => controller.abort();
     // `guard` is left out of the dependencies: callers pass module-level functions, which never change.
-  }, [path, attempt]);
+  }, [path, bodyJson, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, retry };
