@@ -13,7 +13,7 @@ const CLIP = path.resolve(import.meta.dirname, '../../../shared/data/tud-campus/
 const hasClip = fs.existsSync(CLIP);
 if (!hasClip) console.warn(`Skipping the app integration test: ${CLIP} is missing (it comes with ../shared/data).`);
 
-/** Longest wait for the real detector to load and analyse its first frames on a slow CI machine. */
+/** Maximum wait for the real detector to load and analyse its first frames on a slow CI machine. */
 const FIRST_FRAMES_TIMEOUT_MS = 120_000;
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {

@@ -54,7 +54,7 @@ describe('startPlayAisle', () => {
       const summary = (await (await fetch(`${app.url}/api/traffic/summary`)).json()) as TrafficSummary;
       expect(summary.lines).toEqual([{ cameraId: 'cam', lineId: 'door', name: 'Door', in: 0, out: 0 }]);
       expect(summary.cameras[0]!.state).toBe('starting');
-      // Without built screens the server still answers, with a page that says how to build them.
+      // Without built screens the server still responds, with a page that explains how to build them.
       const page = await fetch(`${app.url}/`);
       expect(page.status).toBe(503);
       expect(await page.text()).toContain('npm run build:renderer');

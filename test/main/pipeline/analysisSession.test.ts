@@ -24,8 +24,11 @@ class FakeRunner implements CameraRunner {
     readonly emit: (frame: RgbFrame, timestampMs: number) => Promise<void>,
   ) {}
   status(): CameraStatus {
+    let state: CameraStatus['state'] = 'starting';
+    if (this.started) state = 'running';
+    if (this.stopped) state = 'stopped';
     return {
-      cameraId: this.camera.id, name: this.camera.name, state: this.stopped ? 'stopped' : this.started ? 'running' : 'starting',
+      cameraId: this.camera.id, name: this.camera.name, state,
       framesAnalysed: 0, fps: 0, errorCode: null, errorMessage: null, nextRetryAtMs: null, retries: 0, backend: null, model: null,
     };
   }
