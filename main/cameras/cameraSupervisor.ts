@@ -1,10 +1,10 @@
 /**
- * `CameraSupervisor` runs one camera: it starts ffmpeg on the configured
- * source, passes each analysis frame to `onFrame` (awaited, so a slow
- * consumer pauses the source instead of queueing frames), keeps a
- * `CameraStatus` for the dashboard, and restarts a failed source with
- * exponential backoff (see backoff.ts). Each camera has its own supervisor,
- * so one camera's failures never touch another's.
+ * `CameraSupervisor` runs one camera. It starts ffmpeg on the configured
+ * source and passes each analysis frame to `onFrame`. The call is awaited, so
+ * a slow consumer pauses the source instead of queueing frames. It keeps a
+ * `CameraStatus` for the dashboard and restarts a failed source with
+ * exponential backoff (backoff.ts). Each camera has its own supervisor and
+ * its own ffmpeg process, so one camera's failures never stop another.
  *
  * Timestamps passed to `onFrame`: wall-clock epoch ms for live sources and
  * for files played with `realtime`; for other files, the video clock in ms
@@ -69,7 +69,7 @@ export interface SupervisorDependencies {
   spawn?: SpawnFunction;
   clock?: Clock;
   random?: () => number;
-  /** Returns the source's frame size; defaults to ffprobe. */
+  /** Returns the source's frame size. Defaults to ffprobe. */
   probe?: (input: CameraInput) => Promise<{ width: number; height: number }>;
   /** Shown in the status only. */
   backend?: string;
@@ -119,7 +119,7 @@ export class CameraSupervisor {
     return { ...this.current, fps };
   }
 
-  /** Starts the camera in the background; a no-op while it runs or after it failed for good. */
+  /** Starts the camera in the background. Does nothing while it runs or after it failed for good. */
   start(): void {
     if (this.loop || !this.input) return;
     const controller = new AbortController();
@@ -168,7 +168,7 @@ export class CameraSupervisor {
   }
 
   private async runSource(input: CameraInput, signal: AbortSignal): Promise<void> {
-    const sourceSize = await (this.deps.probe ?? probeInput)(input);
+    const sourceSize = await (this.deps.probe ?? ((source: CameraInput) => probeInput(source, this.config.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS)))(input);
     const maxWidth = this.config.maxWidth ?? DEFAULT_MAX_ANALYSIS_WIDTH;
     const size = sourceSize.width > maxWidth ? outputSize(sourceSize, maxWidth) : outputSize(sourceSize);
     const output = { ...size, fps: this.fps };
@@ -256,8 +256,11 @@ function describeError(error: unknown): { code: string; message: string } {
   return { code: 'camera_error', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Probes a camera input with ffprobe; files use the default timeout, cameras the network one. */
-async function probeInput(input: CameraInput): Promise<{ width: number; height: number }> {
-  if (!input.live) await assertReadableFile(input.label);
-  return probeVideo(input.label, input.probeArgs);
+/** Probes a camera input with ffprobe. Files use ffprobe's default timeout, cameras `networkTimeoutMs`. */
+async function probeInput(input: CameraInput, networkTimeoutMs: number): Promise<{ width: number; height: number }> {
+  if (!input.live) {
+    await assertReadableFile(input.label);
+    return probeVideo(input.label, input.probeArgs);
+  }
+  return probeVideo(input.label, input.probeArgs, networkTimeoutMs);
 }

@@ -22,15 +22,15 @@ export interface VideoInfo {
   height: number;
   /** Average frame rate of the video stream, frames per second. */
   fps: number;
-  /** Frames in the stream, from the container header or estimated from the duration; null when neither is known. */
+  /** Frames in the stream, from the container header or estimated from the duration. Null when neither is known. */
   frameCount: number | null;
   durationMs: number | null;
 }
 
 export interface ReadVideoOptions {
-  /** Output rate in frames per second; omitted means every frame at the video's own rate. */
+  /** Output rate in frames per second. Without it, every frame comes at the video's own rate. */
   fps?: number;
-  /** Output width in pixels; with only one of width/height the other keeps the aspect ratio. */
+  /** Output width in pixels. When only one of width and height is set, the other keeps the aspect ratio. */
   width?: number;
   height?: number;
   signal?: AbortSignal;
@@ -44,16 +44,15 @@ export interface VideoFrame {
   timestampMs: number;
 }
 
-/** Default longest wait for ffprobe; a local file needs well under a second, a camera a few seconds. */
+/** Default max wait for ffprobe. A local file needs well under a second, a network camera a few seconds. */
 const PROBE_TIMEOUT_MS = 20_000;
 
 /**
  * Probes an input for its first video stream. `inputArgs` are ffmpeg input
- * options ending in `-i INPUT` (ffprobe accepts the same form); `label` names
- * the input in errors.
+ * options ending in `-i INPUT` (ffprobe accepts the same form), and `input`
+ * names the input in errors, without credentials.
  */
-export async function probeVideo(label: string, inputArgs: readonly string[] = ['-i', label], timeoutMs = PROBE_TIMEOUT_MS): Promise<VideoInfo> {
-  const input = label;
+export async function probeVideo(input: string, inputArgs: readonly string[] = ['-i', input], timeoutMs = PROBE_TIMEOUT_MS): Promise<VideoInfo> {
   const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries',
     'stream=width,height,avg_frame_rate,r_frame_rate,nb_frames,duration:format=duration', '-of', 'json', ...inputArgs];
   const stdout = await new Promise<string>((resolve, reject) => {
@@ -62,13 +61,16 @@ export async function probeVideo(label: string, inputArgs: readonly string[] = [
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         return reject(new VideoError('ffmpeg_not_found', `Cannot start ${FFPROBE_COMMAND}: it is not installed or not on PATH. Install ffmpeg.`));
       }
-      reject(new VideoError('video_probe_failed', `ffprobe cannot read ${input}: it is not a readable video.`, err.trim()));
+      if (error.killed) {
+        return reject(new VideoError('source_timeout', `ffprobe timed out after ${timeoutMs} ms reading ${input}. Check that the camera is on and reachable.`, err.trim()));
+      }
+      reject(new VideoError('video_probe_failed', `ffprobe failed to read ${input}: it is corrupt, not a video, or unreachable. Check that it plays in ffplay or VLC.`, err.trim()));
     });
   });
   return parseProbeOutput(stdout, input);
 }
 
-/** Reads ffprobe's JSON output; exported for tests. */
+/** Parses ffprobe's JSON output into `VideoInfo`. */
 export function parseProbeOutput(json: string, input: string): VideoInfo {
   const parsed = JSON.parse(json) as {
     streams?: Array<Record<string, string | number | undefined>>;
@@ -90,7 +92,7 @@ export function parseProbeOutput(json: string, input: string): VideoInfo {
   return { width, height, fps, frameCount, durationMs };
 }
 
-/** Parses ffprobe's `num/den` rate; null for `0/0` and other unknown rates. */
+/** Parses ffprobe's `num/den` rate. Returns null for `0/0` and other unknown rates. */
 function parseRate(rate: string | number | undefined): number | null {
   if (typeof rate !== 'string') return null;
   const [num, den] = rate.split('/').map(Number);
@@ -100,8 +102,8 @@ function parseRate(rate: string | number | undefined): number | null {
 }
 
 /**
- * Chooses the output size: both given are used as is; one given keeps the
- * aspect ratio (rounded to even, as most encoders and scalers expect).
+ * Chooses the output size. Both given are used as is, and one given keeps the
+ * aspect ratio, rounded to an even number as most encoders and scalers expect.
  */
 export function outputSize(info: Pick<VideoInfo, 'width' | 'height'>, width?: number, height?: number): { width: number; height: number } {
   for (const [name, value] of [['width', width], ['height', height]] as const) {
@@ -119,7 +121,7 @@ function evenAtLeastTwo(value: number): number {
   return Math.max(2, Math.round(value / 2) * 2);
 }
 
-/** Decodes a video file into RGB24 frames; see the file header for the contract. */
+/** Decodes a video file into RGB24 frames, as the file header describes. */
 export async function* readVideoFrames(path: string, options: ReadVideoOptions = {}): AsyncGenerator<VideoFrame> {
   if (options.fps !== undefined && !(options.fps > 0)) {
     throw new RangeError(`fps must be a positive number, got ${options.fps}.`);

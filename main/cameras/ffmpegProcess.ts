@@ -25,7 +25,7 @@ export const FFPROBE_COMMAND = 'ffprobe';
  */
 export const READ_AHEAD_FRAMES = 2;
 
-/** Bytes of ffmpeg's stderr kept for error messages; enough for its last dozen lines. */
+/** Bytes of ffmpeg's stderr kept for error messages, enough for its last dozen lines. */
 const STDERR_TAIL_BYTES = 4096;
 
 /** The part of `ChildProcess` this module uses, so tests can pass a fake process. */
@@ -45,7 +45,7 @@ export const spawnProcess: SpawnFunction = (command, args) =>
 export interface RawVideoOutput {
   width: number;
   height: number;
-  /** Output frame rate; omitted means every decoded frame is passed through. */
+  /** Output frame rate. Without it, every decoded frame is passed through. */
   fps?: number;
 }
 
@@ -92,8 +92,8 @@ export interface RawFrameOptions {
 
 /**
  * Spawns ffmpeg with `args` and yields each full frame of `width`x`height`.
- * Ends normally when ffmpeg exits with status 0; throws `VideoError` with
- * ffmpeg's stderr tail otherwise. Leaving the loop early or aborting kills ffmpeg.
+ * Ends normally when ffmpeg exits with status 0, and otherwise throws
+ * `VideoError` with ffmpeg's stderr tail. Leaving the loop early or aborting kills ffmpeg.
  */
 export async function* decodeRawFrames(
   args: readonly string[],
@@ -229,8 +229,8 @@ function throwIfFailed(exit: ExitResult, inputLabel: string, stderrTail: string)
     throw new VideoError('video_decode_failed', `Cannot start ${FFMPEG_COMMAND} for ${inputLabel}: ${exit.error.message}`);
   }
   if (exit.code !== 0) {
-    const how = exit.code === null ? `was killed by ${exit.signal ?? 'a signal'}` : `exited with status ${exit.code}`;
-    throw new VideoError('video_decode_failed', `ffmpeg failed to decode ${inputLabel}: it ${how}.`, stderrTail);
+    const outcome = exit.code === null ? `was killed by ${exit.signal ?? 'a signal'}` : `exited with status ${exit.code}`;
+    throw new VideoError('video_decode_failed', `ffmpeg failed to decode ${inputLabel}: it ${outcome}. Check that the source plays in ffplay or VLC.`, stderrTail);
   }
 }
 

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +48,19 @@ describe('probeVideo', () => {
     expect(info.fps).toBe(10);
     expect(info.frameCount).toBe(30);
     expect(info.durationMs).toBeCloseTo(3000, -2);
+  });
+
+  it('times out a silent server', async () => {
+    // Accepts the connection and never answers, like a camera that hangs.
+    const server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/video.mjpg`;
+    const error = await probeVideo(url, ['-i', url], 500).catch((caught: unknown) => caught);
+    server.closeAllConnections();
+    server.close();
+    expect(error).toBeInstanceOf(VideoError);
+    expect((error as VideoError).code).toBe('source_timeout');
+    expect((error as VideoError).message).toContain('timed out after 500 ms');
   });
 
   it('rejects a file with no video stream', () => {
