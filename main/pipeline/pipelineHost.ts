@@ -22,7 +22,8 @@ export interface PipelineHostOptions {
  * Runs the analysis worker thread and routes its messages to the
  * TrafficService. A worker that crashes or cannot load its detector is
  * logged, shown as a camera error on every camera, and restarted with
- * exponential backoff.
+ * exponential backoff. When a worker exits without sending its open minutes,
+ * the last live snapshots are stored instead.
  */
 export class PipelineHost {
   private worker: Worker | null = null;
@@ -31,6 +32,8 @@ export class PipelineHost {
   private startedAtMs = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private stopped: Promise<void> | null = null;
+  /** Whether the current worker sent `stopped`, i.e. it delivered its open minutes itself. */
+  private workerFlushed = false;
   private resolveStopped: (() => void) | null = null;
   private readonly logger: Logger;
 
@@ -49,6 +52,7 @@ export class PipelineHost {
       ? new Worker(new URL('./tsWorkerBootstrap.mjs', import.meta.url), { workerData: data, argv: [workerUrl.href] })
       : new Worker(workerUrl, { workerData: data });
     this.worker = worker;
+    this.workerFlushed = false;
     worker.on('message', (message: WorkerMessage) => this.handleMessage(message));
     worker.on('error', (error) => this.logger.error({ err: error }, 'analysis worker crashed'));
     worker.on('exit', (exitCode) => this.handleExit(worker, exitCode));
@@ -96,6 +100,7 @@ export class PipelineHost {
         void this.worker?.terminate();
         break;
       case 'stopped':
+        this.workerFlushed = true;
         void this.worker?.terminate();
         break;
       default: {
@@ -108,6 +113,10 @@ export class PipelineHost {
   private handleExit(worker: Worker, exitCode: number): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    if (!this.workerFlushed) {
+      const saved = this.options.traffic.saveLiveMinutes();
+      if (saved > 0) this.logger.warn({ saved }, 'saved the last live snapshot of each open minute from the exited worker');
+    }
     if (this.stopping) {
       this.logger.info({ exitCode }, 'analysis worker stopped');
       this.resolveStopped?.();

@@ -88,6 +88,23 @@ export class TrafficService extends EventEmitter {
     this.emit('change');
   }
 
+  /**
+   * Stores each camera's last live snapshot of its open minute, when the
+   * worker died without sending it. The snapshot is at most LIVE_INTERVAL_MS
+   * old, so only the frames after it are lost.
+   */
+  saveLiveMinutes(): number {
+    let saved = 0;
+    for (const [cameraId, live] of this.live) {
+      if (!live.minute) continue;
+      this.options.writer.write(live.minute);
+      this.live.set(cameraId, { ...live, minute: null });
+      saved += 1;
+    }
+    if (saved > 0) this.emit('change');
+    return saved;
+  }
+
   /** Stores a finished minute; on a write failure the writer keeps it for the next try. */
   addFinishedMinute(minute: MinuteAggregate): void {
     const live = this.live.get(minute.cameraId);

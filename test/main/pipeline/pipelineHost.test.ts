@@ -16,6 +16,10 @@ class RecordingTraffic {
   failAllCameras(errorCode: string, _message: string, nextRetryAtMs: number | null): void {
     this.events.push(`fail:${errorCode}:${nextRetryAtMs === null ? 'final' : 'retry'}`);
   }
+  saveLiveMinutes(): number {
+    this.events.push('saveLive');
+    return 0;
+  }
   setLive(): void {}
   addFinishedMinute(): void {}
 }
@@ -41,6 +45,6 @@ describe('PipelineHost', () => {
     // First run, crash, then a second run after the first backoff delay (about 1 s).
     await until(() => traffic.events.filter((event) => event === 'status:running').length >= 2, 30_000);
     await host.stop(2_000);
-    expect(traffic.events.slice(0, 3)).toEqual(['status:running', 'fail:pipeline_crashed:retry', 'status:running']);
+    expect(traffic.events.slice(0, 4)).toEqual(['status:running', 'saveLive', 'fail:pipeline_crashed:retry', 'status:running']);
   });
 });

@@ -86,6 +86,15 @@ describe('TrafficService', () => {
     expect(summary.in).toBe(7);
   });
 
+  it('saves live minutes of a dead worker', () => {
+    service.setLive('door', { minute: minute(DAY.startMs + 10 * HOUR + 30 * MINUTE, 5), occupancy: 1, zoneOccupancy: {} });
+    expect(service.saveLiveMinutes()).toBe(1);
+    expect(store.lineTotals(DAY.startMs, DAY.endMs).find((row) => row.lineId === 'main')!.crossedIn).toBe(5);
+    // The saved minute no longer counts as live, so the summary shows it once.
+    expect(service.summary()!.in).toBe(5);
+    expect(service.saveLiveMinutes()).toBe(0);
+  });
+
   it('shows no live occupancy for another day', () => {
     service.setLive('door', { minute: null, occupancy: 4, zoneOccupancy: { lego: 2 } });
     const summary = service.summary('2026-05-19')!;
