@@ -24,7 +24,9 @@ Options:
   --mot-out FILE      Write tracks in MOTChallenge format, one box a line:
                       frame,id,x,y,w,h,score,-1,-1,-1 (frames from 1 in the video's
                       own numbering, x,y = top-left corner in pixels).
-  --json-out FILE     Write { frames, seconds, lines: [{ points, in, out }], zones: [...] }.
+  --json-out FILE     Write { frames, seconds, lines: [{ points, in, out }],
+                      zones: [{ id, visits, meanDwellMs, occupancyMax }] }, where
+                      frames is the number analysed and seconds the analysis wall time.
   -h, --help          Show this help.
 `;
 
