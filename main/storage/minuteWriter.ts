@@ -14,6 +14,9 @@ export type StorageErrorCode = 'storage_full' | 'storage_read_only' | 'storage_w
  * next `write` or `retry`. A later copy of the same minute is merged into it.
  * Nothing already committed is touched by a failure, since each minute is one
  * transaction. `errorCode` stays set until a write succeeds again.
+ *
+ * NOTE: pending minutes live only in memory, so they are lost if the process
+ * is killed before storage recovers.
  */
 export class MinuteWriter {
   private readonly pending = new Map<string, MinuteAggregate>();
