@@ -11,8 +11,10 @@ export function demoVideoPath(dataDir: string): string {
  * Returns the demo store used when no config file exists: one camera looking down on a
  * campus walkway (vtest.avi), looping at real-time pace. The line and zones
  * were placed on a still frame of that video. People walk left and right along
- * the road, so a vertical line across the road counts them. The two zones
- * cover the straight road on the left and the junction on the right.
+ * the road, so a vertical line across the road counts them. It is drawn top
+ * to bottom, so walking from right to left across it is `in` (see
+ * ml/counting/lineZone.ts). The two zones cover the straight road on the left
+ * and the junction on the right.
  */
 export function demoStoreConfig(dataDir: string): StoreConfig {
   return storeConfigSchema.parse({
