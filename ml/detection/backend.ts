@@ -3,10 +3,10 @@
  *
  * `auto` tries, in order: `tfjs-node-gpu` (CUDA), `tfjs-node` (native
  * TensorFlow on the CPU), then `wasm`. The two native packages are
- * optionalDependencies and are often not installed, so they are imported
- * dynamically and a failure only moves on to the next backend; the reasons
- * are returned so main/ can log them. `cpu` (plain JavaScript) is never picked
- * by `auto` because it is about ten times slower than wasm; request it explicitly.
+ * optionalDependencies and are often not installed. So they are imported
+ * dynamically, and a failure only moves on to the next backend. The reasons
+ * are returned so that main/ can log them. `auto` never picks `cpu` (plain
+ * JavaScript) because it is much slower than wasm for these models, but it can be requested.
  *
  * Pure module: it does not read files or log. The wasm backend needs its
  * `.wasm` binaries, whose directory main/ passes in.
@@ -21,7 +21,7 @@ const AUTO_ORDER: readonly BackendName[] = ['tfjs-node-gpu', 'tfjs-node', 'wasm'
 
 export interface BackendOptions {
   request?: BackendRequest;
-  /** Directory containing `tfjs-backend-wasm*.wasm`; required for the wasm backend in Node. */
+  /** Directory containing `tfjs-backend-wasm*.wasm`. The wasm backend needs it in Node. */
   wasmDirectory?: string;
   /** Test seam: replaces dynamic `import()` of the backend packages. */
   importModule?: (specifier: string) => Promise<unknown>;
@@ -29,7 +29,7 @@ export interface BackendOptions {
 
 export interface BackendChoice {
   backend: BackendName;
-  /** Why this backend was chosen, for the log, e.g. "tfjs-node-gpu unavailable: …; using wasm". */
+  /** Reason for the choice, for the log, e.g. "tfjs-node-gpu unavailable (…); tfjs-node unavailable (…); using wasm". */
   reason: string;
   /** Backends tried before this one and why each failed. */
   rejected: Array<{ backend: BackendName; error: string }>;
@@ -41,7 +41,7 @@ export class BackendError extends Error {
 
 /**
  * Selects and initialises a backend. An explicit request that fails raises
- * `BackendError`; `auto` raises only when every candidate fails.
+ * `BackendError`, and `auto` raises only when every candidate fails.
  */
 export async function selectBackend(options: BackendOptions = {}): Promise<BackendChoice> {
   const request = options.request ?? 'auto';

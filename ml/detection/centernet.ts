@@ -21,7 +21,7 @@ import { createModelIoHandler, ModelLoadError, readModelJson, type ModelFileRead
 import type { PersonModel } from './personModel.js';
 
 export const CENTERNET_MODEL_FILE = 'centernet.json';
-/** The size the model was trained and exported at. */
+/** The input size the graph was exported with. */
 export const CENTERNET_NATIVE_INPUT_SIZE = 512;
 /** The backbone downsamples by 32, so other input sizes must be multiples of it. */
 export const CENTERNET_INPUT_SIZE_MULTIPLE = 32;

@@ -118,7 +118,7 @@ function applyOverrides(specs: tf.io.WeightsManifestEntry[], weightData: ArrayBu
   if (pending.size > 0) throw new ModelLoadError(`Weights to override not found in the model: ${[...pending].join(', ')}.`);
 }
 
-/** Total weight bytes the specs describe; null when a dtype (e.g. string) has no fixed size. */
+/** Total weight bytes the specs describe, or null when a dtype (e.g. string) has no fixed size. */
 function expectedWeightBytes(specs: tf.io.WeightsManifestEntry[]): number | null {
   let total = 0;
   for (const spec of specs) {
@@ -130,7 +130,7 @@ function expectedWeightBytes(specs: tf.io.WeightsManifestEntry[]): number | null
   return total;
 }
 
-/** Returns the static shape of a signature tensor; -1 marks an unknown size. */
+/** Returns the static shape of a signature tensor, with -1 for an unknown size. */
 export function signatureShape(info: TensorInfo | undefined): number[] | null {
   const dims = info?.tensorShape?.dim;
   if (!dims) return null;

@@ -4,11 +4,11 @@
  *
  * Graph (read from its model.json): input `input_1` float32 [1, 3, 416, 416]
  * (channels first), BGR normalised with NanoDet's training mean and standard
- * deviation. Outputs come in pairs per feature level (strides 8, 16, 32, so
- * 52², 26² and 13² cells): [1, cells, 80] class scores after a sigmoid, and
- * [1, cells, 44] box distributions, 4 edges × 11 bins (generalised focal loss:
- * the edge distance is the softmax-weighted mean bin, times the stride).
- * Levels are matched by cell count, so output names do not matter.
+ * deviation. Outputs come in pairs per feature level (strides 8, 16 and 32,
+ * so 52², 26² and 13² cells). Each pair is [1, cells, 80] class scores after
+ * a sigmoid and [1, cells, 44] box distributions, 4 edges × 11 bins. As in
+ * generalised focal loss, an edge's distance is the softmax-weighted mean bin
+ * times the stride. Levels are matched by cell count, so output names do not matter.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfc from '@tensorflow/tfjs-converter';
@@ -41,7 +41,7 @@ interface FeatureLevel {
   boxOutput: string;
 }
 
-/** Loads NanoDet; it only runs at `NANODET_INPUT_SIZE`. */
+/** Loads NanoDet, which only runs at `NANODET_INPUT_SIZE`. */
 export async function loadNanodet(readModelFile: ModelFileReader, inputSize = NANODET_INPUT_SIZE): Promise<PersonModel> {
   if (inputSize !== NANODET_INPUT_SIZE) {
     throw new RangeError(`NanoDet only runs at input size ${NANODET_INPUT_SIZE}, got ${inputSize}.`);

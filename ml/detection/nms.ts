@@ -2,7 +2,7 @@
 import type { Box } from '../geometry/types.js';
 import type { Detection } from './types.js';
 
-/** Intersection over union of two corner-form boxes; 0 when either has no area. */
+/** Returns the intersection over union of two corner-form boxes, or 0 when either has no area. */
 export function iou(a: Box, b: Box): number {
   const width = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
   const height = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
@@ -14,7 +14,7 @@ export function iou(a: Box, b: Box): number {
 
 /**
  * Keeps the highest-scoring detections, dropping any whose IoU with an
- * already kept one exceeds `iouThreshold`; returns at most `maxDetections`,
+ * already kept one exceeds `iouThreshold`. Returns at most `maxDetections`,
  * sorted by descending score.
  */
 export function nonMaxSuppression(detections: readonly Detection[], iouThreshold: number, maxDetections: number): Detection[] {

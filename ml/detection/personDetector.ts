@@ -7,7 +7,6 @@
  * The defaults were chosen with `npx tsx bench/detectorBench.ts` on the TUD
  * sequences; bench/RESULTS.md ("Person detection") has the table and the reasoning.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { loadCenternet } from './centernet.js';
 import type { ModelFileReader } from './modelIo.js';
 import { NANODET_INPUT_SIZE, loadNanodet } from './nanodet.js';
@@ -21,21 +20,21 @@ export const DETECTOR_MODELS: readonly DetectorModelName[] = ['centernet', 'nano
 /** Default model: CenterNet had the best AP and MOTA on TUD, NanoDet was both less accurate and slower on wasm. */
 export const DEFAULT_DETECTOR_MODEL: DetectorModelName = 'centernet';
 /**
- * Default CenterNet input side, pixels. 320 ran about 5x faster than the
- * native 512 on wasm at about 3 MOTA points less. Larger finds small (distant)
- * people better but may not keep up with 5 fps per camera.
+ * Default CenterNet input side, pixels. In bench/RESULTS.md, 320 took 75 ms a
+ * frame at p50 on wasm against 417 ms for the native 512, for 3 MOTA points
+ * less. Larger finds small (distant) people better but may not keep up with 5 fps per camera.
  */
 export const DEFAULT_CENTERNET_INPUT_SIZE = 320;
-/** Default minimum score. Lower finds more people but passes more false boxes to the tracker; 0.3 had the best MOTA at 320. */
+/** Default minimum score. Lower finds more people but passes more false boxes to the tracker. 0.3 had the best MOTA at 320. */
 export const DEFAULT_SCORE_THRESHOLD = 0.3;
 /** Boxes overlapping a better one by more than this IoU are dropped. Higher keeps more people in crowds but more duplicates. */
 export const DEFAULT_NMS_IOU_THRESHOLD = 0.5;
-/** Cap on detections per frame; far above the people a store camera sees. */
+/** Cap on detections per frame, far above the number of people in one store camera's view. */
 export const MAX_DETECTIONS_PER_FRAME = 100;
 
 export interface PersonDetectorOptions {
   model: DetectorModelName;
-  /** Square model input side in pixels; defaults per model. */
+  /** Square model input side in pixels. The default depends on the model. */
   inputSize?: number;
   /** Minimum detector score in [0, 1]. */
   scoreThreshold?: number;
@@ -58,7 +57,7 @@ export async function createPersonDetector(options: PersonDetectorOptions): Prom
   const inputSize = options.inputSize ?? defaultInputSize(options.model);
   const model = await loadModel(options.model, options.readModelFile, inputSize);
   const detector = new ModelPersonDetector(model, scoreThreshold, iouThreshold);
-  // The first run compiles the backend's kernels; do it now instead of on the first camera frame.
+  // The first run compiles the backend's kernels, so do it now instead of on the first camera frame.
   await detector.detect(blankFrame(inputSize));
   return detector;
 }
@@ -104,9 +103,4 @@ class ModelPersonDetector implements PersonDetector {
 
 function blankFrame(size: number): RgbFrame {
   return { width: size, height: size, data: new Uint8Array(size * size * 3) };
-}
-
-/** Number of live tensors, for leak checks in tests and benches. */
-export function liveTensorCount(): number {
-  return tf.memory().numTensors;
 }
