@@ -1,8 +1,8 @@
 /**
  * Seeded relabelling of item ids. Preprocessed research data often numbers
  * items in order of first appearance, so a user's next item tends to have a
- * nearby id; relabelling every item through a random permutation before any
- * model sees it rules out exploiting that, even by accident.
+ * nearby id. Relabelling every item through a random permutation before any
+ * model is fitted rules out exploiting that, even by accident.
  */
 
 /** mulberry32: small, fast, seedable 32-bit PRNG returning floats in [0, 1). */

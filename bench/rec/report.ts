@@ -9,6 +9,10 @@ export interface BenchRow {
   fitSeconds?: number;
   p50Ms?: number;
   p99Ms?: number;
+  /** CPU-time p99 of one call, which excludes waiting for a core. */
+  cpuP99Ms?: number;
+  /** 1-minute load average of the machine while latency was measured. */
+  loadAverage?: number;
 }
 
 interface ReportInput {
@@ -48,7 +52,7 @@ export function formatReport(input: ReportInput): string {
     ),
     ...PUBLISHED.map((row) => `| ${row} | | | | |`),
     '',
-    `Component rows are each component alone, with the settings the search chose. Fit time is a fresh fit of the chosen hybrid; the search before it took ${input.searchSeconds.toFixed(1)} s. Latency is one \`recommend\` call for k = 20 with explanations, over the first ${Math.min(2000, rows[0]?.summary.cases ?? 0)} test users. Whole run: ${input.totalSeconds.toFixed(0)} s.`,
+    `Component rows are each component alone, with the settings the search chose. Fit time is a fresh fit of the chosen hybrid; the search before it took ${input.searchSeconds.toFixed(1)} s. Latency is the wall-clock time of one \`recommend\` call for k = 20 with explanations, over the first ${Math.min(2000, rows[0]?.summary.cases ?? 0)} test users${hybrid?.cpuP99Ms === undefined ? '' : `; its CPU-time p99 was ${hybrid.cpuP99Ms.toFixed(2)} ms while the machine's load average was ${hybrid.loadAverage?.toFixed(1)}`}. Whole run: ${input.totalSeconds.toFixed(0)} s.`,
     '',
   ];
   if (hybrid) lines.push(...targetLines(hybrid), '');

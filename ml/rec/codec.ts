@@ -9,6 +9,7 @@ const MAGIC = 0x31524150; // 'PAR1' read as a little-endian u32
 const ALIGN_BYTES = 8;
 
 type ArrayType = 'f32' | 'f64' | 'i32' | 'u8';
+const BYTES_PER_ELEMENT: Record<ArrayType, number> = { f32: 4, f64: 8, i32: 4, u8: 1 };
 export type StoredArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
 interface ArrayEntry {
@@ -85,7 +86,7 @@ export function decodeModel(bytes: Uint8Array): SavedModel {
 }
 
 function readArray(bytes: Uint8Array, dataStart: number, entry: ArrayEntry): StoredArray {
-  const width = entry.type === 'f64' ? 8 : entry.type === 'u8' ? 1 : 4;
+  const width = BYTES_PER_ELEMENT[entry.type] ?? 4;
   const start = dataStart + entry.offset;
   const end = start + entry.length * width;
   if (!Number.isInteger(entry.length) || entry.length < 0 || end > bytes.length) {

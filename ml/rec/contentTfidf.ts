@@ -9,7 +9,7 @@ import { ChineseEnglishTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { TfidfVectorizer, type SparseVector } from '../text/tfidf.js';
 import { decodeModel } from './codec.js';
 import type { Csr, EncodedContext, EncodedData } from './dataset.js';
-import { addRow, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
+import { addRow, validateCsr, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
 import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
 import { RecError, type Explanation, type ItemMeta } from './types.js';
 
@@ -122,16 +122,18 @@ export class ContentTfidf extends ScoringRecommender {
     const terms = state['terms'];
     if (!Array.isArray(terms)) throw new RecError('corrupt_model', 'saved content_tfidf model has no term list');
     model.vectorizer = TfidfVectorizer.fromTerms(terms.map(String), requireArray(saved.arrays, 'idf', Float32Array));
-    model.neighbours = {
+    const table = {
       offsets: requireArray(saved.arrays, 'offsets', Int32Array),
       columns: requireArray(saved.arrays, 'columns', Int32Array),
       values: requireArray(saved.arrays, 'values', Float32Array),
     };
-    model.itemTerms = {
+    model.neighbours = validateCsr(table, model.index.size, model.index.size, 'content_tfidf');
+    const itemTerms = {
       offsets: requireArray(saved.arrays, 'termOffsets', Int32Array),
       columns: requireArray(saved.arrays, 'termColumns', Int32Array),
       values: requireArray(saved.arrays, 'termValues', Float32Array),
     };
+    model.itemTerms = validateCsr(itemTerms, model.index.size, terms.length, 'content_tfidf item→terms');
     return model;
   }
 }

@@ -63,10 +63,14 @@ export class Hybrid extends ScoringRecommender {
     });
   }
 
-  /** Component rows for `context`, computed once per context object. */
+  /**
+   * Component rows for `context`, computed once per context object. The
+   * buffers are reused by the next context, which is safe because JS runs
+   * one call at a time and no caller keeps them.
+   */
   private rowsFor(context: EncodedContext, itemCount: number): Float32Array[] {
     if (this.lastRows?.context === context) return this.lastRows.rows;
-    const rows = this.components.map(() => new Float32Array(itemCount));
+    const rows = this.lastRows?.rows[0]?.length === itemCount ? this.lastRows.rows : this.components.map(() => new Float32Array(itemCount));
     this.scoreComponents(context, rows);
     this.lastRows = { context, rows };
     return rows;
@@ -84,7 +88,7 @@ export class Hybrid extends ScoringRecommender {
     });
   }
 
-  /** The reason given by the component that contributes most to this item's blended score. */
+  /** Returns the reason of the component that contributes most to this item's blended score. */
   explainIndex(context: EncodedContext, item: number): Explanation {
     return this.explainItems(context, Int32Array.of(item))[0]!;
   }

@@ -6,7 +6,7 @@
  */
 import { decodeModel } from './codec.js';
 import { buildItemUsers, itemDegrees, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
-import { addRow, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
+import { addRow, validateCsr, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
 import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
 import { RecError, type Explanation } from './types.js';
 
@@ -87,11 +87,12 @@ export class ItemKnn extends ScoringRecommender {
       recencyDecay: requireNumber(state, 'recencyDecay'),
       maxRecent: requireNumber(state, 'maxRecent'),
     });
-    model.neighbours = {
+    const table = {
       offsets: requireArray(saved.arrays, 'offsets', Int32Array),
       columns: requireArray(saved.arrays, 'columns', Int32Array),
       values: requireArray(saved.arrays, 'values', Float32Array),
     };
+    model.neighbours = validateCsr(table, model.index.size, model.index.size, 'item_knn');
     return model;
   }
 }

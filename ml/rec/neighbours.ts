@@ -5,6 +5,7 @@
  * instead of a dense items × items matrix.
  */
 import type { Csr } from './dataset.js';
+import { RecError } from './types.js';
 
 /**
  * Fills `scratch` with row `item`'s raw weights and returns how many
@@ -139,4 +140,22 @@ function concatFloat32(chunks: Float32Array[], total: number): Float32Array {
     at += chunk.length;
   }
   return out;
+}
+
+/** Checks a loaded table's shape so a corrupt file fails at load rather than scoring garbage. */
+export function validateCsr(table: Csr, rowCount: number, columnCount: number, name: string): Csr {
+  const { offsets, columns, values } = table;
+  const shapeOk =
+    offsets.length === rowCount + 1 &&
+    offsets[0] === 0 &&
+    offsets[rowCount] === columns.length &&
+    (values.length === columns.length || values.length === 0);
+  if (!shapeOk) throw new RecError('corrupt_model', `saved ${name} table does not match a catalog of ${rowCount} items`);
+  for (let r = 0; r < rowCount; r++) {
+    if (offsets[r + 1]! < offsets[r]!) throw new RecError('corrupt_model', `saved ${name} table has decreasing row offsets at row ${r}`);
+  }
+  for (const column of columns) {
+    if (column < 0 || column >= columnCount) throw new RecError('corrupt_model', `saved ${name} table has column ${column} outside 0..${columnCount - 1}`);
+  }
+  return table;
 }

@@ -82,7 +82,7 @@ export class Popularity extends ScoringRecommender {
     }
   }
 
-  /** Popularity knows no item-to-item relation; similar items are the most popular ones. */
+  /** Popularity has no item-to-item relation, so the similar items are the most popular ones. */
   similarInto(_item: number, scores: Float32Array): void {
     for (let i = 0; i < scores.length; i++) scores[i]! += this.global[i]!;
   }

@@ -1,10 +1,11 @@
 /**
- * Business rules applied on top of any model's ranking:
- * hard filters (stock in this store, age range, price band, category include
- * and exclude, items already bought), promoted items in a configured share of
- * slots, and a per-brand and per-category cap for diversity. The ranking is
- * read deep enough that the list still has `k` items whenever `k` items pass
- * the hard filters. No rule reads the shopper's gender: contexts and catalog
+ * Business rules applied on top of any model's ranking. Hard filters drop
+ * items out of stock in this store, outside the age range or price band,
+ * outside the category include and exclude lists, or already bought.
+ * Promoted items fill a configured share of slots, and a per-brand and
+ * per-category cap keeps the list diverse. The ranking is read deep enough
+ * that the list still has `k` items whenever `k` items pass the hard
+ * filters. No rule reads the shopper's gender, because contexts and catalog
  * entries carry none.
  */
 import { RecError, type ItemId, type ItemMeta, type RecContext, type Recommendation, type Recommender } from './types.js';
@@ -87,9 +88,9 @@ function hardFilter(catalog: ReadonlyMap<ItemId, ItemMeta>, context: RecContext,
 }
 
 /**
- * Greedy pass in score order that skips an item once its brand or first
- * category reached its cap; skipped items fill the tail if the list would
- * otherwise be short, so the caps never make it shorter than k.
+ * Picks items in score order, skipping an item once its brand or first
+ * category has reached its cap. Skipped items fill the tail when the list
+ * would otherwise be short, so the caps never make it shorter than k.
  */
 function diversify(ranked: Recommendation[], k: number, catalog: ReadonlyMap<ItemId, ItemMeta>, rules: BusinessRules): Recommendation[] {
   const chosen: Recommendation[] = [];

@@ -42,7 +42,7 @@ export interface SearchOptions {
   seed: number;
 }
 
-export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { maxCases: 4000, settingPasses: 1, poolSize: 100, weightRounds: 3, seed: 1 };
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { maxCases: 4000, settingPasses: 2, poolSize: 100, weightRounds: 3, seed: 1 };
 
 export interface SearchReport {
   /** Chosen settings and the component's validation NDCG@10, by component name. */

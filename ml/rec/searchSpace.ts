@@ -22,6 +22,7 @@ const transitions: ComponentSpec<TransitionOptions> = {
     targetPopularityExponent: [0, 0.15, 0.3],
     recencyDecay: [0.5, 0.25, 0.75, 1],
     maxRecent: [5, 2, 10, 20],
+    maxNeighbours: [100, 200],
   },
 };
 

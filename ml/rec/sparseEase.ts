@@ -10,7 +10,7 @@
  */
 import { decodeModel } from './codec.js';
 import { buildItemUsers, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
-import { addRow, scoreFromNeighbours, strongestSource } from './neighbours.js';
+import { addRow, validateCsr, scoreFromNeighbours, strongestSource } from './neighbours.js';
 import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
 import { RecError, type Explanation } from './types.js';
 
@@ -89,11 +89,12 @@ export class SparseEase extends ScoringRecommender {
     const model = new SparseEase();
     const state = model.restoreIndex(saved.state);
     for (const key of Object.keys(DEFAULT_SPARSE_EASE_OPTIONS) as (keyof SparseEaseOptions)[]) model.options[key] = requireNumber(state, key);
-    model.weights = {
+    const table = {
       offsets: requireArray(saved.arrays, 'offsets', Int32Array),
       columns: requireArray(saved.arrays, 'columns', Int32Array),
       values: requireArray(saved.arrays, 'values', Float32Array),
     };
+    model.weights = validateCsr(table, model.index.size, model.index.size, 'sparse_ease');
     return model;
   }
 }

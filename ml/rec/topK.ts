@@ -13,11 +13,12 @@ export function topKIndices(scores: Float32Array, k: number, excluded?: Readonly
   const below = (a: number, b: number): boolean => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
 
   for (let item = 0; item < scores.length && size > 0; item++) {
-    if (excluded?.has(item)) continue;
+    // The exclusion lookup comes after the cheap heap test, since most items fail that test.
     if (count < size) {
+      if (excluded?.has(item)) continue;
       heap[count] = item;
       siftUp(heap, count++, below);
-    } else if (below(heap[0]!, item)) {
+    } else if (below(heap[0]!, item) && !excluded?.has(item)) {
       heap[0] = item;
       siftDown(heap, count, below);
     }

@@ -1,15 +1,16 @@
 /**
  * Sequence-aware item-to-item signal for the current visit. From training
  * sequences it counts how often item j appears within `window` positions
- * after item i (weight `distanceDecay ** (d - 1)` at distance d) and,
- * scaled by `backwardWeight`, before it: the order of entries logged close
- * together (a basket, reviews written on one day) is noisy. Row i is then
- * normalised to P(j | i) and divided by popularity(j) ** `targetPopularityExponent`.
- * A context scores Σ recency × row weight over its newest items.
+ * after item i, with weight `distanceDecay ** (d - 1)` at distance d. Pairs
+ * where j comes before i count too, scaled by `backwardWeight`, because the
+ * order of entries logged close together (a basket, reviews written on one
+ * day) is noisy. Row i is then normalised to P(j | i) and divided by
+ * popularity(j) ** `targetPopularityExponent`. A context scores
+ * Σ recency × row weight over its newest items.
  */
 import { decodeModel } from './codec.js';
 import type { Csr, EncodedContext, EncodedData } from './dataset.js';
-import { addRow, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
+import { addRow, validateCsr, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
 import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
 import { RecError, type Explanation } from './types.js';
 
@@ -115,11 +116,12 @@ export class Transitions extends ScoringRecommender {
     for (const key of Object.keys(DEFAULT_TRANSITION_OPTIONS) as (keyof TransitionOptions)[]) {
       model.options[key] = requireNumber(state, key);
     }
-    model.neighbours = {
+    const table = {
       offsets: requireArray(saved.arrays, 'offsets', Int32Array),
       columns: requireArray(saved.arrays, 'columns', Int32Array),
       values: requireArray(saved.arrays, 'values', Float32Array),
     };
+    model.neighbours = validateCsr(table, model.index.size, model.index.size, 'transitions');
     return model;
   }
 }

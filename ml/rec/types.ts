@@ -52,7 +52,7 @@ export interface QuizAnswers {
 }
 
 /**
- * What is known about the shopper now. Any field may be missing; an empty
+ * Shopper context for one request. Any field may be missing, and an empty
  * context gets trending and popular items.
  */
 export interface RecContext {
@@ -67,8 +67,8 @@ export interface RecContext {
 }
 
 /**
- * Why an item was suggested. The kiosk turns `code` into zh-CN or English
- * text (see explanation.ts for both), filling in the title of `sourceItemId`.
+ * Reason for a suggestion. The kiosk turns `code` into zh-CN or English
+ * text (explanation.ts has both), filling in the title of `sourceItemId`.
  */
 export type ReasonCode =
   | 'because_viewed'

@@ -7,9 +7,8 @@
  */
 import { decodeModel } from './codec.js';
 import { buildItemUsers, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
-import { recencyWeight } from './neighbours.js';
+import { recencyWeight, validateCsr } from './neighbours.js';
 import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
-import { topKIndices } from './topK.js';
 import { RecError, type Explanation } from './types.js';
 
 export interface UserKnnOptions {
@@ -46,37 +45,44 @@ export class UserKnn extends ScoringRecommender {
     this.itemUsers = buildItemUsers(data.sequences, data.index.size);
   }
 
-  /** Similarity of each touched user to the context, as a dense array over users. */
-  private userSimilarities(context: EncodedContext): Float32Array {
-    const users = this.userItems!;
-    const similarities = new Float32Array(users.offsets.length - 1);
+  /** Per-user similarity scratch, reused across calls and reset after each; JS runs one call at a time. */
+  private similarityScratch = new Float32Array(0);
+
+  /** Users sharing an item with the context and their similarity, most similar first, at most `neighbourUsers`. */
+  private nearestUsers(context: EncodedContext): { users: number[]; similarities: Float32Array } {
+    const userItems = this.userItems!;
+    const itemUsers = this.itemUsers!;
+    if (this.similarityScratch.length !== userItems.offsets.length - 1) this.similarityScratch = new Float32Array(userItems.offsets.length - 1);
+    const similarities = this.similarityScratch;
     const { recencyDecay, maxRecent, shrinkage } = this.options;
     const counted = new Set<number>();
+    const touched: number[] = [];
     for (let stepsBack = 0; stepsBack < context.recent.length; stepsBack++) {
       const weight = recencyWeight(stepsBack, recencyDecay, maxRecent);
       const item = context.recent[context.recent.length - 1 - stepsBack]!;
       if (weight === 0) break;
       if (counted.has(item)) continue;
       counted.add(item);
-      const postings = this.itemUsers!;
-      for (let p = postings.offsets[item]!; p < postings.offsets[item + 1]!; p++) {
-        const user = postings.columns[p]!;
-        similarities[user]! += weight / (Math.sqrt(users.offsets[user + 1]! - users.offsets[user]!) + shrinkage);
+      for (let p = itemUsers.offsets[item]!; p < itemUsers.offsets[item + 1]!; p++) {
+        const user = itemUsers.columns[p]!;
+        if (similarities[user] === 0) touched.push(user);
+        similarities[user]! += weight / (Math.sqrt(userItems.offsets[user + 1]! - userItems.offsets[user]!) + shrinkage);
       }
     }
-    return similarities;
+    touched.sort((a, b) => similarities[b]! - similarities[a]! || a - b);
+    return { users: touched.slice(0, this.options.neighbourUsers), similarities };
   }
 
   scoreInto(context: EncodedContext, scores: Float32Array): void {
     if (!this.userItems) throw new RecError('not_fitted', 'user_knn model used before fit() or load');
     if (context.recent.length === 0) return;
-    const similarities = this.userSimilarities(context);
-    const users = this.userItems;
-    for (const user of topKIndices(similarities, this.options.neighbourUsers)) {
+    const { users, similarities } = this.nearestUsers(context);
+    const userItems = this.userItems;
+    for (const user of users) {
       const similarity = similarities[user]!;
-      if (similarity <= 0) break;
-      for (let p = users.offsets[user]!; p < users.offsets[user + 1]!; p++) scores[users.columns[p]!]! += similarity;
+      for (let p = userItems.offsets[user]!; p < userItems.offsets[user + 1]!; p++) scores[userItems.columns[p]!]! += similarity;
     }
+    similarities.fill(0);
   }
 
   /** Item-to-item view of the same data: users who have `item` vote for their other items. */
@@ -110,9 +116,13 @@ export class UserKnn extends ScoringRecommender {
     const model = new UserKnn();
     const state = model.restoreIndex(saved.state);
     for (const key of Object.keys(DEFAULT_USER_KNN_OPTIONS) as (keyof UserKnnOptions)[]) model.options[key] = requireNumber(state, key);
-    model.userItems = { offsets: requireArray(saved.arrays, 'userOffsets', Int32Array), columns: requireArray(saved.arrays, 'userColumns', Int32Array), values: new Float32Array(0) };
+    const userOffsets = requireArray(saved.arrays, 'userOffsets', Int32Array);
+    const userCount = userOffsets.length - 1;
+    const userItems = { offsets: userOffsets, columns: requireArray(saved.arrays, 'userColumns', Int32Array), values: new Float32Array(0) };
+    model.userItems = validateCsr(userItems, userCount, model.index.size, 'user_knn user→items');
     const itemColumns = requireArray(saved.arrays, 'itemColumns', Int32Array);
-    model.itemUsers = { offsets: requireArray(saved.arrays, 'itemOffsets', Int32Array), columns: itemColumns, values: new Float32Array(itemColumns.length).fill(1) };
+    const itemUsers = { offsets: requireArray(saved.arrays, 'itemOffsets', Int32Array), columns: itemColumns, values: new Float32Array(itemColumns.length).fill(1) };
+    model.itemUsers = validateCsr(itemUsers, model.index.size, userCount, 'user_knn item→users');
     return model;
   }
 }

@@ -38,7 +38,7 @@ export class TfidfVectorizer {
     const maxCount = Math.max(1, Math.floor(maxDocumentShare * documents.length));
     const kept = [...documentCounts.entries()]
       .filter(([, count]) => count >= minDocumentCount && count <= maxCount)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => (a < b ? -1 : 1)); // terms are unique keys, so never equal
     const vocabulary = new Map(kept.map(([term], column) => [term, column]));
     const idf = Float32Array.from(kept, ([, count]) => Math.log((1 + documents.length) / (1 + count)) + 1);
     return new TfidfVectorizer(vocabulary, idf);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel } from '../../../ml/rec/codec.js';
+import { ItemKnn } from '../../../ml/rec/itemKnn.js';
 import { topKIndices } from '../../../ml/rec/topK.js';
 
 describe('model codec', () => {
@@ -35,5 +36,15 @@ describe('topKIndices', () => {
 
   it('returns everything for k past the length', () => {
     expect(Array.from(topKIndices(Float32Array.of(1, 2), 5))).toEqual([1, 0]);
+  });
+});
+
+describe('loading a tampered model', () => {
+  it('rejects a neighbour column outside the catalog', () => {
+    const model = new ItemKnn();
+    model.fit({ items: [], sequences: [{ userId: 'u', items: ['a', 'b'] }] });
+    const saved = decodeModel(model.save());
+    (saved.arrays['columns'] as Int32Array)[0] = 99; // catalog has 2 items
+    expect(() => ItemKnn.load(encodeModel(saved))).toThrow(/column 99 outside 0..1/);
   });
 });

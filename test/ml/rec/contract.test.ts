@@ -1,6 +1,6 @@
 /**
  * Contract suite run against every model: the shared behaviour of
- * `Recommender`, plus one worked answer per model on the fixture baskets.
+ * `Recommender`, plus one hand-computed ranking per model on the fixture baskets.
  */
 import { describe, expect, it } from 'vitest';
 import { ContentTfidf } from '../../../ml/rec/contentTfidf.js';
@@ -54,7 +54,7 @@ describe.each(CASES)('$name model', (worked) => {
     return model;
   };
 
-  it('gives the worked answer', () => {
+  it('matches the hand-computed ranking', () => {
     const list = fitted().recommend(worked.context, worked.expected.length);
     expect(list.map((r) => r.itemId)).toEqual(worked.expected);
     worked.scores?.forEach((score, i) => expect(list[i]!.score).toBeCloseTo(score, 5));

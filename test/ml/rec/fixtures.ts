@@ -1,6 +1,6 @@
 /**
  * Small catalog and baskets shared by the recommender tests; every expected
- * answer in the tests is worked out by hand from these lines.
+ * ranking in the tests is computed by hand from these lines.
  *
  * Item degrees (users who have the item): a 3, b 4, c 2, d 1, e 1, f 1.
  * Co-occurrence: a·b 3, a·c 1, a·d 1, b·c 2, b·d 1, e·f 1.
