@@ -17,11 +17,12 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readVideoFrames, probeVideo } from '../main/cameras/ffmpegFrames.js';
 import { buildFfmpegArgs, FFMPEG_COMMAND } from '../main/cameras/ffmpegProcess.js';
-import { writeSection } from './rec/resultsFile.js';
+import { writeResultsSection } from './lib/resultsSection.js';
 
 const FOOTAGE = ['/work/shared/data/tud-stadtmitte/TUD-Stadtmitte.mp4', 'data/samples/vtest.avi'];
+const FOOTAGE_SOURCE = 'TUD-Stadtmitte is read from /work/shared/data. vtest.avi is the OpenCV sample video in Debian\'s opencv-doc package: `apt-get download opencv-doc`, then extract `*vtest.avi` with `dpkg-deb --fsys-tarfile` into data/samples/.';
 const RESULTS_PATH = 'bench/RESULTS.md';
-/** Per-frame wait of the slow consumer: a detector at about 100 ms per frame, a 10th of it to keep the bench short. */
+/** Wait per frame of the slow consumer: a tenth of a 100 ms detector call, to keep the bench short. */
 const SLOW_CONSUMER_MS = 10;
 /** With --quick, only this many frames of each file are read. */
 const QUICK_FRAME_LIMIT = 100;
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
   }
   const quick = process.argv.includes('--quick');
   const files = FOOTAGE.filter((file) => {
-    if (!existsSync(file)) console.warn(`skipping ${file}: not found (see bench/RESULTS.md for where the footage comes from)`);
+    if (!existsSync(file)) console.warn(`skipping ${file}: not found. ${FOOTAGE_SOURCE}`);
     return existsSync(file);
   });
   if (files.length === 0) throw new Error(`No footage found: looked for ${FOOTAGE.join(', ')}.`);
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  writeSection(RESULTS_PATH, 'Video decoding', report(rows, quick));
+  writeResultsSection(RESULTS_PATH, 'Video decoding', report(rows, quick));
   console.log(`wrote the "Video decoding" section of ${RESULTS_PATH}`);
 }
 
@@ -152,8 +153,10 @@ function report(rows: string[], quick: boolean): string {
   return [
     `Command: \`npx tsx bench/decodeBench.ts${quick ? ' --quick' : ''}\`, ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores (shared with other work), Node ${process.version}, ${execFileSync(FFMPEG_COMMAND, ['-version'], { encoding: 'utf8' }).split('\n')[0]}.`,
     '',
-    'Full-resolution RGB24 decode of every frame. `preallocated` is `readVideoFrames` (one buffer per frame, chunks copied in, stdout paused while the consumer works); `concat` joins each stdout chunk with `Buffer.concat` and queues frames from flowing `data` events.',
-    `Consumer \`fast\` reads one byte per frame; \`slow\` waits ${SLOW_CONSUMER_MS} ms per frame. Each run is a separate process; peak RSS is its \`maxRSS\`, including about 60 MB of Node and tsx.`,
+    `Footage: ${FOOTAGE_SOURCE}`,
+    '',
+    'Full-resolution RGB24 decode of every frame. `preallocated` is `readVideoFrames` (one buffer per frame with chunks copied in, at most two frames decoded ahead, stdout paused beyond that), and `concat` joins each stdout chunk with `Buffer.concat` and queues frames from flowing `data` events.',
+    `Consumer \`fast\` reads one byte per frame, and \`slow\` waits ${SLOW_CONSUMER_MS} ms per frame. Each run is a separate process, and peak RSS is its \`maxRSS\`, which includes the Node and tsx runtime common to both readers.`,
     '',
     '| footage | consumer | reader | frames | frames/s | peak RSS (MB) |',
     '|---|---|---|---|---|---|',

@@ -2,11 +2,11 @@
  * Person detector benchmark on the TUD MOT sequences, used to choose the
  * detector defaults in ml/detection/personDetector.ts.
  *
- * For each configuration (CenterNet at several input sizes, NanoDet at 416)
- * on the wasm backend: AP at IoU 0.5, precision and recall at several score
- * thresholds, milliseconds per `detect` call (p50, p90), and, when the
- * tracker and MOT metrics modules exist, MOTA and IDF1 of detector + ByteTrack
- * at the 5 fps analysis rate. Writes the "Person detection" section of
+ * Each configuration (CenterNet at several input sizes, NanoDet at 416) runs
+ * on the wasm backend. The bench reports AP at IoU 0.5, precision and recall
+ * at several score thresholds, and milliseconds per `detect` call (p50, p90).
+ * When the tracker and MOT metrics modules exist, it also reports MOTA and
+ * IDF1 of detector + ByteTrack at the 5 fps analysis rate. Writes the "Person detection" section of
  * bench/RESULTS.md and raw numbers to bench/out/detectorBench.json.
  *
  *   npx tsx bench/detectorBench.ts [--quick]
@@ -25,7 +25,7 @@ import type { Detection, RgbFrame } from '../ml/detection/types.js';
 import { averagePrecision, matchFrame, percentile, precisionRecallAt, type DetectionEvaluation } from './lib/detectionMetrics.js';
 import { loadMotSequence, type MotSequence } from './lib/motGroundTruth.js';
 import { trackingMetrics, type TrackingResult } from './lib/trackingMetrics.js';
-import { writeSection } from './rec/resultsFile.js';
+import { writeResultsSection } from './lib/resultsSection.js';
 
 const SEQUENCE_DIRECTORIES = ['/work/shared/data/tud-stadtmitte', '/work/shared/data/tud-campus'];
 const CONFIGS: ReadonlyArray<{ model: DetectorModelName; inputSize: number }> = [
@@ -34,7 +34,7 @@ const CONFIGS: ReadonlyArray<{ model: DetectorModelName; inputSize: number }> = 
   { model: 'centernet', inputSize: 320 },
   { model: 'nanodet', inputSize: 416 },
 ];
-/** Detector threshold for the runs; every reported threshold is at or above it. */
+/** Detector threshold for the runs. Every reported threshold is at or above it. */
 const COLLECT_SCORE_THRESHOLD = 0.05;
 const REPORTED_THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6];
 const MATCH_IOU = 0.5;
@@ -42,7 +42,7 @@ const MATCH_IOU = 0.5;
 const ANALYSIS_FPS = 5;
 /** Time per frame at the analysis rate for one camera: the detector must fit in it. */
 const FRAME_BUDGET_MS = 1000 / ANALYSIS_FPS;
-/** The TUD videos run at 25 fps, so the analysis rate sees every 5th frame. */
+/** The TUD videos run at 25 fps, so a 5 fps analysis reads every 5th frame. */
 const TUD_FRAMES_PER_ANALYSED_FRAME = 5;
 const RESULTS_PATH = 'bench/RESULTS.md';
 const RAW_PATH = 'bench/out/detectorBench.json';
@@ -125,7 +125,7 @@ async function trackAtThresholds(sequences: SequenceFrames[], detections: Array<
 /** MOTA points within which two results count as a tie (the TUD sequences have only ~1,900 boxes at 5 fps). */
 const MOTA_TIE_POINTS = 1;
 
-/** The tracking result at the threshold with the best MOTA; ties go to the higher detection precision. */
+/** Returns the tracking result at the threshold with the best MOTA. Ties go to the higher detection precision. */
 function bestTracking(result: ConfigResult): (TrackingResult & { threshold: number; precision: number }) | null {
   const rows = (result.tracking ?? []).map((t) => ({ ...t, precision: result.thresholds.find((x) => x.threshold === t.threshold)?.precision ?? 0 }));
   const top = Math.max(...rows.map((t) => t.mota));
@@ -134,9 +134,9 @@ function bestTracking(result: ConfigResult): (TrackingResult & { threshold: numb
 }
 
 /**
- * Among configurations whose p50 fits the frame budget, the one with the
- * best MOTA at the analysis rate (counting depends on tracks, not single
- * boxes); MOTA ties go to the faster one.
+ * Returns, among configurations whose p50 fits the frame budget, the one with
+ * the best MOTA at the analysis rate, because counting depends on tracks, not
+ * single boxes. MOTA ties go to the faster one.
  */
 function chooseDefault(results: ConfigResult[]): { config: ConfigResult; threshold: number } | null {
   const fitting = results
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   const choice = await selectBackend({ request: 'wasm', wasmDirectory: wasmDirectory() });
   console.log(`backend: ${choice.backend} (${choice.reason})`);
 
-  // The tracker always runs at the analysis rate; in the default mode the detections of the other frames only feed AP.
+  // The tracker always runs at the analysis rate. In the default mode, the detections of the other frames only feed AP.
   const everyNth = quick ? TUD_FRAMES_PER_ANALYSED_FRAME : 1;
   const sequences = await Promise.all(directories.map((d) => loadFrames(d, everyNth)));
 
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
 
   mkdirSync('bench/out', { recursive: true });
   writeFileSync(RAW_PATH, JSON.stringify({ quick, backend: choice.backend, results }, null, 2));
-  writeSection(RESULTS_PATH, 'Person detection', formatReport(results, sequences, choice.backend, quick));
+  writeResultsSection(RESULTS_PATH, 'Person detection', formatReport(results, sequences, choice.backend, quick));
   console.log(`wrote the "Person detection" section of ${RESULTS_PATH} and ${RAW_PATH}`);
 }
 

@@ -39,7 +39,7 @@ export function matchFrame(detections: ReadonlyArray<{ box: Box; score: number }
   });
 }
 
-/** Precision and recall counting only detections scoring at least `threshold`. */
+/** Returns precision, recall and F1 counting only detections scoring at least `threshold`. */
 export function precisionRecallAt(evaluation: DetectionEvaluation, threshold: number): { precision: number; recall: number; f1: number } {
   const kept = evaluation.matches.filter((m) => m.score >= threshold);
   const truePositives = kept.filter((m) => m.truePositive).length;
@@ -49,7 +49,7 @@ export function precisionRecallAt(evaluation: DetectionEvaluation, threshold: nu
   return { precision, recall, f1 };
 }
 
-/** All-point interpolated average precision over every score threshold. */
+/** Returns the all-point interpolated average precision over every score threshold. */
 export function averagePrecision(evaluation: DetectionEvaluation): number {
   if (evaluation.groundTruthCount === 0) return 0;
   const sorted = [...evaluation.matches].sort((a, b) => b.score - a.score);
@@ -74,7 +74,7 @@ export function averagePrecision(evaluation: DetectionEvaluation): number {
   return area;
 }
 
-/** Value at percentile `p` (0–100) by the nearest-rank method; NaN for no values. */
+/** Returns the value at percentile `p` (0–100) by the nearest-rank method, or NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,7 +2,7 @@
  * Reads MOTChallenge ground truth: `gt.txt` rows of
  * `frame,id,x,y,w,h,flag,…` (1-based frame, top-left box corner and size in
  * pixels) and `seqinfo.ini` for the frame rate and size. Rows with flag 0
- * are ignored regions or non-pedestrians and are dropped.
+ * are marked as not evaluated and are dropped.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ function parseSeqInfo(text: string): Record<string, string> {
   return Object.fromEntries(entries.map((m) => [m[1] as string, m[2] as string]));
 }
 
-/** Loads a sequence directory that holds `seqinfo.ini`, `gt.txt` and `<name>.mp4`. */
+/** Loads a sequence directory that contains `seqinfo.ini`, `gt.txt` and `<name>.mp4`. */
 export function loadMotSequence(directory: string): MotSequence {
   const info = parseSeqInfo(readFileSync(join(directory, 'seqinfo.ini'), 'utf8'));
   const name = info.name ?? directory;

@@ -45,7 +45,7 @@ async function importOptional<T>(specifier: string): Promise<T | null> {
   }
 }
 
-/** Tracks each sequence, then pools the MOT counts over all of them; null when the modules are missing. */
+/** Tracks each sequence and pools the MOT counts over all of them. Returns null when either module is missing. */
 export async function trackingMetrics(inputs: TrackingInput[], analysisFps: number): Promise<TrackingResult | null> {
   const trackerModule = await importOptional<TrackerModule>('../../ml/tracking/byteTracker.js');
   const metricsModule = await importOptional<MetricsModule>('../../ml/eval/motMetrics.js');
