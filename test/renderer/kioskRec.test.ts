@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isMemberSummary } from '../../renderer/src/kiosk/catalogGuards.js';
 import { appendDigit, isCompleteCode, MEMBER_CODE_MAX_DIGITS, toMemberCode } from '../../renderer/src/kiosk/memberCode.js';
 import { hasAnswers, MAX_INTERESTS, NO_ANSWERS, toggleInterest, toRequestQuiz, type QuizAnswers } from '../../renderer/src/kiosk/quiz.js';
-import { EMPTY_VISIT, FOR_YOU_COUNT, hasVisitSignal, MAX_VIEWED_IDS, recommendRequest, visitReducer, type Visit } from '../../renderer/src/kiosk/visit.js';
+import { FOR_YOU_REQUEST_COUNT } from '../../renderer/src/kiosk/suggestionLimits.js';
+import { EMPTY_VISIT, hasVisitSignal, MAX_VIEWED_IDS, recommendRequest, visitReducer, type Visit } from '../../renderer/src/kiosk/visit.js';
 
 const PUZZLES = { id: 'puzzles', label: '拼图' };
 const PLUSH = { id: 'plush', label: 'Plush Toys' };
@@ -45,24 +46,24 @@ describe('recommendRequest', () => {
     {
       note: 'opened toys only',
       visit: { ...EMPTY_VISIT, viewedIds: ['blk-009', 'puz-012'] },
-      expected: { lang: 'zh-CN', visitItems: ['blk-009', 'puz-012'], k: FOR_YOU_COUNT },
+      expected: { lang: 'zh-CN', visitItems: ['blk-009', 'puz-012'], k: FOR_YOU_REQUEST_COUNT },
     },
     {
       // Interests go out as labels, which the recommender matches against product text.
       note: 'quiz answers without opened toys',
       visit: { ...EMPTY_VISIT, quiz: { ageYears: 4, interests: [PUZZLES, PLUSH], budgetYuan: 100 } },
-      expected: { lang: 'zh-CN', visitItems: [], k: FOR_YOU_COUNT, quiz: { ageYears: 4, interests: ['拼图', 'Plush Toys'], budgetYuan: 100 } },
+      expected: { lang: 'zh-CN', visitItems: [], k: FOR_YOU_REQUEST_COUNT, quiz: { ageYears: 4, interests: ['拼图', 'Plush Toys'], budgetYuan: 100 } },
     },
     {
       // Age 0 ("under 1") is an answer, not a missing one.
       note: 'age zero alone',
       visit: { ...EMPTY_VISIT, quiz: { ...NO_ANSWERS, ageYears: 0 } },
-      expected: { lang: 'zh-CN', visitItems: [], k: FOR_YOU_COUNT, quiz: { ageYears: 0 } },
+      expected: { lang: 'zh-CN', visitItems: [], k: FOR_YOU_REQUEST_COUNT, quiz: { ageYears: 0 } },
     },
     {
       note: 'member with opened toys',
       visit: { ...EMPTY_VISIT, viewedIds: ['veh-002'], member: { code: 'M100258', visits: 7 } },
-      expected: { lang: 'zh-CN', visitItems: ['veh-002'], k: FOR_YOU_COUNT, memberCode: 'M100258' },
+      expected: { lang: 'zh-CN', visitItems: ['veh-002'], k: FOR_YOU_REQUEST_COUNT, memberCode: 'M100258' },
     },
   ];
   for (const testCase of cases) {

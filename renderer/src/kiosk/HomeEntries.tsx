@@ -9,9 +9,21 @@ interface HomeEntriesProps {
   onOpenMember: () => void;
 }
 
-/** Hues of the two entry drawings: a warm gift box and a cool card. */
+/** Hue of the quiz entry's gift box drawing. */
 const QUIZ_HUE = 20;
-const MEMBER_HUE = 200;
+
+/** Draws a loyalty card in the same 100×100 style as ToyArt. */
+function MemberCardArt({ size }: { size: number }) {
+  return (
+    <svg className="toy-art" width={size} height={size} viewBox="0 0 100 100" aria-hidden="true">
+      <rect width="100" height="100" rx="16" fill="hsl(200 75% 88%)" />
+      <rect x="14" y="26" width="72" height="48" rx="7" fill="hsl(200 60% 42%)" />
+      <rect x="14" y="36" width="72" height="8" fill="hsl(200 40% 28%)" />
+      <rect x="22" y="54" width="26" height="6" rx="3" fill="#fff" />
+      <circle cx="70" cy="60" r="7" fill="#ffd166" />
+    </svg>
+  );
+}
 
 /** Draws the two large entries on the home screen: the gift quiz and the member look-up. */
 export function HomeEntries({ visit, onOpenQuiz, onOpenMember }: HomeEntriesProps) {
@@ -26,7 +38,7 @@ export function HomeEntries({ visit, onOpenQuiz, onOpenMember }: HomeEntriesProp
         </span>
       </button>
       <button type="button" className="entry-card entry-member" onClick={onOpenMember} data-testid="open-member">
-        <ToyArt category="game" hue={MEMBER_HUE} size={72} />
+        <MemberCardArt size={72} />
         <span className="entry-text">
           <span className="entry-title">{t('rec.memberEntry')}</span>
           <span className="entry-hint">{visit.member ? t('rec.memberEntryFound') : t('rec.memberEntryHint')}</span>

@@ -6,10 +6,11 @@ import { useApi } from '../shared/useApi.js';
 import { isProductView } from './catalogGuards.js';
 import { formatAgeRange, formatPrice } from './format.js';
 import { ForYouRow } from './ForYouRow.js';
-import { SimilarRow } from './SimilarRow.js';
+import { SimilarRow, useSimilarToys } from './SimilarRow.js';
 import { StockBadge } from './StockBadge.js';
 import { StoreMapView } from './StoreMapView.js';
-import { TogetherRow } from './TogetherRow.js';
+import type { SuggestionState } from './SuggestionRow.js';
+import { TogetherRow, useBoughtTogether } from './TogetherRow.js';
 import { ToyArt } from './ToyArt.js';
 import type { Visit } from './visit.js';
 
@@ -19,13 +20,26 @@ interface ProductPageProps {
   visit: Visit;
 }
 
+/** Ids of a settled row, or null while it loads; a failed row shows nothing, so it hides nothing. */
+function shownIds(row: SuggestionState): string[] | null {
+  if (row.status === 'loading') return null;
+  return row.status === 'ready' ? row.data.map((suggestion) => suggestion.product.id) : [];
+}
+
 /**
  * Shows one toy: price, age range, stock, aisle on the store map, then toys
- * often bought with it, similar toys and the visit's for-you row.
+ * often bought with it, similar toys and the visit's for-you row. The
+ * for-you row leaves out toys the two rows above already show, and waits
+ * for them so that it does not redraw.
  */
 export function ProductPage({ productId, onOpenProduct, visit }: ProductPageProps) {
   const { t, i18n } = useTranslation();
   const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }), isProductView);
+  const together = useBoughtTogether(productId);
+  const similar = useSimilarToys(productId);
+  const togetherIds = shownIds(together);
+  const similarIds = shownIds(similar);
+  const aboveIds = togetherIds && similarIds ? [...togetherIds, ...similarIds] : null;
 
   if (product.status === 'loading') return <p className="loading">{t('common.loading')}</p>;
   if (product.status === 'error') return <ErrorPanel error={product.error} onRetry={product.retry} />;
@@ -50,10 +64,10 @@ export function ProductPage({ productId, onOpenProduct, visit }: ProductPageProp
         <StoreMapView aisle={toy.aisle} />
       </div>
       <div className="product-rows">
-        <TogetherRow productId={toy.id} onOpenProduct={onOpenProduct} />
-        <SimilarRow productId={toy.id} onOpenProduct={onOpenProduct} />
+        <TogetherRow together={together} onOpenProduct={onOpenProduct} />
+        <SimilarRow similar={similar} onOpenProduct={onOpenProduct} />
       </div>
-      <ForYouRow visit={visit} onOpenProduct={onOpenProduct} />
+      <ForYouRow visit={visit} onOpenProduct={onOpenProduct} excludeIds={aboveIds} />
     </article>
   );
 }

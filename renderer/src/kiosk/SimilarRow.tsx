@@ -3,17 +3,20 @@ import type { Suggestion } from '../../../main/api/wire.js';
 import { withQuery } from '../shared/api.js';
 import { useApi } from '../shared/useApi.js';
 import { isSuggestionList } from './catalogGuards.js';
-import { SuggestionRow } from './SuggestionRow.js';
+import { SIMILAR_LIMIT } from './suggestionLimits.js';
+import { SuggestionRow, type SuggestionState } from './SuggestionRow.js';
 
-/** Toys suggested next to a product; more costs a longer scroll on the kiosk. */
-export const SIMILAR_LIMIT = 8;
-
-/** Shows a horizontal row of similar toys from `/api/catalog/products/:id/similar`. */
-export function SimilarRow({ productId, onOpenProduct }: { productId: string; onOpenProduct: (id: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const similar = useApi<Suggestion[]>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}/similar`, {
+/** Loads the similar toys of a product from `/api/catalog/products/:id/similar`. */
+export function useSimilarToys(productId: string): SuggestionState {
+  const { i18n } = useTranslation();
+  return useApi<Suggestion[]>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}/similar`, {
     lang: i18n.language, limit: SIMILAR_LIMIT,
   }), isSuggestionList);
+}
+
+/** Shows a horizontal row of similar toys. */
+export function SimilarRow({ similar, onOpenProduct }: { similar: SuggestionState; onOpenProduct: (id: string) => void }) {
+  const { t } = useTranslation();
   return (
     <SuggestionRow
       title={t('kiosk.similarTitle')}

@@ -4,9 +4,12 @@ import { ErrorPanel } from '../shared/ErrorPanel.js';
 import type { ApiState } from '../shared/useApi.js';
 import { ProductTile } from './ProductTile.js';
 
+/** A suggestion list as `useApi` returns it. */
+export type SuggestionState = ApiState<Suggestion[]> & { retry: () => void };
+
 interface SuggestionRowProps {
   title: string;
-  suggestions: ApiState<Suggestion[]> & { retry: () => void };
+  suggestions: SuggestionState;
   onOpenProduct: (id: string) => void;
   testId: string;
   /** Shown when the list is empty; without it an empty row is not drawn at all. */

@@ -4,6 +4,7 @@
 // from nothing after "start over" or the idle reset.
 import type { Lang, RecommendRequest } from '../../../main/api/wire.js';
 import { hasAnswers, NO_ANSWERS, toRequestQuiz, type QuizAnswers } from './quiz.js';
+import { FOR_YOU_REQUEST_COUNT } from './suggestionLimits.js';
 
 /** A member code that the API found, with the visit count shown in the welcome. */
 export interface VisitMember {
@@ -23,8 +24,6 @@ export const EMPTY_VISIT: Visit = { viewedIds: [], quiz: NO_ANSWERS, member: nul
 /** Ids kept per visit, newest kept; the recommend API accepts at most 100. */
 export const MAX_VIEWED_IDS = 100;
 
-/** Suggestions in the for-you row: two screen widths of tiles on a 1280 px kiosk. */
-export const FOR_YOU_COUNT = 10;
 
 export type VisitAction =
   | { type: 'viewed'; productId: string }
@@ -59,7 +58,7 @@ export function hasVisitSignal(visit: Visit): boolean {
  */
 export function recommendRequest(visit: Visit, lang: Lang): RecommendRequest | null {
   if (!hasVisitSignal(visit)) return null;
-  const request: RecommendRequest = { lang, visitItems: [...visit.viewedIds], k: FOR_YOU_COUNT };
+  const request: RecommendRequest = { lang, visitItems: [...visit.viewedIds], k: FOR_YOU_REQUEST_COUNT };
   if (visit.member) request.memberCode = visit.member.code;
   const quiz = toRequestQuiz(visit.quiz);
   if (quiz) request.quiz = quiz;

@@ -1,0 +1,18 @@
+// Sizes of the kiosk's suggestion rows. A row scrolls sideways, and every
+// tile past the screen's width costs the parent a swipe.
+
+/** Toys in the similar row of a product page. */
+export const SIMILAR_LIMIT = 8;
+
+/** Toys in the "often bought together" row; the same width as the similar row. */
+export const TOGETHER_LIMIT = 8;
+
+/** Suggestions in the for-you row: two screen widths of tiles on a 1280 px kiosk. */
+export const FOR_YOU_COUNT = 10;
+
+/**
+ * Suggestions requested for the for-you row. The extra ones replace toys
+ * that a product page already shows in its two other rows, so the row stays
+ * full there. The recommend API returns at most 50.
+ */
+export const FOR_YOU_REQUEST_COUNT = FOR_YOU_COUNT + SIMILAR_LIMIT + TOGETHER_LIMIT;
