@@ -25,8 +25,6 @@ import { buildFfmpegArgs, decodeRawFrames, type SpawnFunction } from './ffmpegPr
 
 /** Default analysis rate. Higher follows fast walkers better but costs detector time per second. */
 export const DEFAULT_ANALYSIS_FPS = 5;
-/** Default cap on the analysis frame width; larger sources are scaled down, keeping the aspect ratio. */
-export const DEFAULT_MAX_ANALYSIS_WIDTH = 640;
 /** Window over which `CameraStatus.fps` is measured. */
 const FPS_WINDOW_MS = 5_000;
 
@@ -37,7 +35,12 @@ export interface CameraConfig extends CameraSourceOptions {
   source: string;
   /** Analysis rate, frames per second. */
   fps?: number;
-  /** Analysis frame width cap, pixels. */
+  /**
+   * Analysis frame width cap, pixels. Wider sources are scaled down, keeping
+   * the aspect ratio. Unset means the camera's own resolution, which is what
+   * line and zone coordinates in the store configuration refer to, so set it
+   * only when those coordinates use the scaled size.
+   */
   maxWidth?: number;
 }
 
@@ -169,8 +172,8 @@ export class CameraSupervisor {
 
   private async runSource(input: CameraInput, signal: AbortSignal): Promise<void> {
     const sourceSize = await (this.deps.probe ?? ((source: CameraInput) => probeInput(source, this.config.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS)))(input);
-    const maxWidth = this.config.maxWidth ?? DEFAULT_MAX_ANALYSIS_WIDTH;
-    const size = sourceSize.width > maxWidth ? outputSize(sourceSize, maxWidth) : outputSize(sourceSize);
+    const maxWidth = this.config.maxWidth;
+    const size = maxWidth !== undefined && sourceSize.width > maxWidth ? outputSize(sourceSize, maxWidth) : outputSize(sourceSize);
     const output = { ...size, fps: this.fps };
     const frames = decodeRawFrames(buildFfmpegArgs(input.inputArgs, output), output, {
       inputLabel: input.label,

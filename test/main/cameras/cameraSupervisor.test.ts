@@ -109,6 +109,22 @@ describe('CameraSupervisor with a fake ffmpeg', () => {
     expect(timestamps).toEqual([0, 200, 400]);
   });
 
+  const sizes: Array<{ maxWidth?: number; source: { width: number; height: number }; expected: string; note: string }> = [
+    { source: { width: 1920, height: 1080 }, expected: 'scale=1920:1080', note: 'native size by default' },
+    { maxWidth: 640, source: { width: 1920, height: 1080 }, expected: 'scale=640:360', note: 'wider source scaled to the cap' },
+    { maxWidth: 640, source: { width: 320, height: 240 }, expected: 'scale=320:240', note: 'narrower source left as is' },
+  ];
+  for (const { maxWidth, source, expected, note } of sizes) {
+    it(`decodes at ${note}`, async () => {
+      const { spawn, children } = createFakeSpawn((child) => setImmediate(() => child.exit(0)));
+      const camera = supervisor({ source: '/videos/a.mp4', ...(maxWidth ? { maxWidth } : {}) }, { spawn, probe: async () => source });
+      camera.start();
+      await camera.finished();
+      const filters = children[0]?.args[children[0].args.indexOf('-vf') + 1];
+      expect(filters).toBe(`fps=5,${expected}`);
+    });
+  }
+
   it('gives live frames wall-clock timestamps', async () => {
     const clock = new FakeClock();
     const timestamps: number[] = [];
