@@ -51,7 +51,7 @@ describe('probeVideo', () => {
   });
 
   it('times out a silent server', async () => {
-    // Accepts the connection and never answers, like a camera that hangs.
+    // Accepts the connection and never responds, like a camera that hangs.
     const server = createServer(() => undefined);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/video.mjpg`;

@@ -7,7 +7,7 @@ function sequence(length: number, start = 0): Uint8Array {
 }
 
 describe('FrameAssembler', () => {
-  // A 2x2 frame is 12 bytes; the stream holds 3 frames (36 bytes).
+  // A 2x2 frame is 12 bytes, and the stream contains 3 frames (36 bytes).
   const cases: Array<{ chunkSizes: number[]; note: string }> = [
     { chunkSizes: [36], note: 'one chunk holding every frame' },
     { chunkSizes: [12, 12, 12], note: 'chunks aligned with frames' },
