@@ -46,9 +46,11 @@ export class ContentTfidf extends ScoringRecommender {
   private itemTerms: Csr | undefined;
   private tokenizerInstance: Tokenizer | undefined;
 
-  constructor(options: Partial<ContentOptions> = {}) {
+  /** Pass `tokenizer` to share one jieba dictionary load between models; by default one is built on first use. */
+  constructor(options: Partial<ContentOptions> = {}, tokenizer?: Tokenizer) {
     super();
     this.options = { ...DEFAULT_CONTENT_OPTIONS, ...options };
+    this.tokenizerInstance = tokenizer;
   }
 
   private get tokenizer(): Tokenizer {

@@ -45,7 +45,8 @@ export function recommendWithRules(
     throw new RecError('invalid_argument', `promotion share must be between 0 and 1, got ${rules.promotions.share}`);
   }
   const passes = hardFilter(catalog, context, rules);
-  const promoted = (rules.promotions?.itemIds ?? []).filter((id) => passes(id));
+  const contextItems = new Set([...(context.sessionItems ?? []), ...(context.memberHistory ?? [])]);
+  const promoted = (rules.promotions?.itemIds ?? []).filter((id) => passes(id) && !contextItems.has(id));
   const promotedSlots = Math.min(promoted.length, Math.floor(k * (rules.promotions?.share ?? 0)));
 
   let depth = Math.min(catalog.size, INITIAL_DEPTH);

@@ -76,3 +76,10 @@ describe('cold start', () => {
     expect(list[0]!.explanation.code).toBe('matches_interest');
   });
 });
+
+describe('promotions and the context', () => {
+  it('skips a promotion the shopper already has', () => {
+    const list = recommendWithRules(popularity, CATALOG, { sessionItems: ['f'] }, 2, { promotions: { itemIds: ['f'], share: 0.5 } });
+    expect(list.map((r) => r.itemId)).toEqual(['b', 'a']);
+  });
+});
