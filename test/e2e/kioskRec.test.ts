@@ -39,7 +39,7 @@ async function expectedForYou(app: RunningApp, request: Omit<RecommendRequest, '
   return all.filter((suggestion) => !excludedIds.includes(suggestion.product.id)).slice(0, FOR_YOU_COUNT);
 }
 
-/** Product ids and reasons of a suggestion row once it stopped loading; [] when the row is not drawn. */
+/** Product ids and reasons of a suggestion row once it stopped loading, or [] when the row is not drawn. */
 async function rowTiles(page: Page, testId: string): Promise<Array<{ id: string; reason: string }>> {
   const row = page.getByTestId(testId);
   if (await row.count() === 0) return [];
@@ -291,7 +291,7 @@ describe('kiosk recommendations', () => {
 
   it('offers a retry when recommendations fail', async () => {
     const { page } = browser;
-    // The route handler plays a recommender whose fit failed at start; the real server has no switch for that.
+    // The route handler plays a recommender whose fit failed at start, because the real server has no switch for that.
     await page.route('**/api/rec/recommend', (route) => route.fulfill({
       status: 503,
       contentType: 'application/json',

@@ -9,7 +9,7 @@ import { recommendRequest, type Visit } from './visit.js';
 interface ForYouRowProps {
   visit: Visit;
   onOpenProduct: (id: string) => void;
-  /** Toys shown elsewhere on the screen and left out of this row; null draws nothing until they are known. */
+  /** Toys shown elsewhere on the screen, left out of this row. Null draws nothing until they are known. */
   excludeIds?: readonly string[] | null;
 }
 

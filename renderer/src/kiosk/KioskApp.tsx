@@ -23,7 +23,7 @@ function viewKey(view: KioskView | undefined): string {
 }
 
 /**
- * The customer kiosk: home with filters, product pages, the quiz and the
+ * Runs the customer kiosk: home with filters, product pages, the quiz and the
  * member look-up. "Start over" and 90 s without a touch clear the visit
  * and return home for the next family.
  */

@@ -24,7 +24,7 @@ interface MemberScreenProps {
 /**
  * Looks up a loyalty code typed on the number pad with `GET /api/members/:code`.
  * A found member gets a welcome with the visit count and member-driven
- * suggestions; the screen shows no other data about the member.
+ * suggestions. The screen shows no other data about the member.
  */
 export function MemberScreen({ visit, onMemberChange, onOpenProduct }: MemberScreenProps) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ interface SuggestionRowProps {
   suggestions: SuggestionState;
   onOpenProduct: (id: string) => void;
   testId: string;
-  /** Shown when the list is empty; without it an empty row is not drawn at all. */
+  /** Note shown when the list is empty. Without it an empty row is not drawn at all. */
   emptyText?: string;
 }
 

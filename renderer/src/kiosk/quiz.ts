@@ -9,11 +9,11 @@ export interface QuizInterest {
 }
 
 export interface QuizAnswers {
-  /** Child's age in whole years; `OLDEST_AGE_CHOICE` means that age or older. Null when not answered. */
+  /** Child's age in whole years, where `OLDEST_AGE_CHOICE` means that age or older. Null when not answered. */
   ageYears: number | null;
   /** Categories in the order they were tapped. */
   interests: readonly QuizInterest[];
-  /** Upper price limit in yuan; null when not answered or "any price". */
+  /** Upper price limit in yuan. Null when not answered or "any price". */
   budgetYuan: number | null;
 }
 
@@ -29,15 +29,15 @@ export const AGE_CHOICES: readonly number[] = Array.from({ length: OLDEST_AGE_CH
 
 /**
  * Budget chips: upper limits in yuan. They split the demo catalog's prices
- * (¥15 to ¥699) into bands of useful size; a store with dearer toys would
+ * (¥15 to ¥699) into bands of useful size. A store with dearer toys would
  * want a higher top band.
  */
 export const BUDGET_CHOICES_YUAN: readonly number[] = [50, 100, 200, 500];
 
-/** Max interests a parent can pick; the recommend API accepts at most 10. */
+/** Max interests a parent can pick, because the recommend API accepts at most 10. */
 export const MAX_INTERESTS = 10;
 
-/** Adds the category when it is not picked yet, removes it when it is; ignores a pick over MAX_INTERESTS. */
+/** Adds the category when it is not picked yet and removes it when it is. A pick over MAX_INTERESTS is ignored. */
 export function toggleInterest(answers: QuizAnswers, interest: QuizInterest): QuizAnswers {
   const picked = answers.interests.some((item) => item.id === interest.id);
   if (picked) return { ...answers, interests: answers.interests.filter((item) => item.id !== interest.id) };

@@ -4,7 +4,7 @@
 /** Toys in the similar row of a product page. */
 export const SIMILAR_LIMIT = 8;
 
-/** Toys in the "often bought together" row; the same width as the similar row. */
+/** Toys in the "often bought together" row, as many as in the similar row. */
 export const TOGETHER_LIMIT = 8;
 
 /** Suggestions in the for-you row: two screen widths of tiles on a 1280 px kiosk. */

@@ -13,7 +13,7 @@ export interface VisitMember {
 }
 
 export interface Visit {
-  /** Product ids opened in this visit, oldest first; a toy opened again moves to the end. */
+  /** Product ids opened in this visit, oldest first. A toy opened again moves to the end. */
   viewedIds: readonly string[];
   quiz: QuizAnswers;
   member: VisitMember | null;
@@ -21,7 +21,7 @@ export interface Visit {
 
 export const EMPTY_VISIT: Visit = { viewedIds: [], quiz: NO_ANSWERS, member: null };
 
-/** Ids kept per visit, newest kept; the recommend API accepts at most 100. */
+/** Max ids kept per visit, newest kept, because the recommend API accepts at most 100. */
 export const MAX_VIEWED_IDS = 100;
 
 

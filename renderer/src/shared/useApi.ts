@@ -13,7 +13,7 @@ export type BodyGuard<T> = (body: unknown) => body is T;
 /**
  * Loads `path` whenever it or `requestBody` changes and aborts the request
  * that it replaces, so a late response for an old filter never overwrites a
- * newer one. `null` loads nothing and forgets the data loaded before, so a
+ * newer one. `null` loads nothing and discards the data loaded before, so a
  * screen that hides its content while the path is null never shows stale
  * data when it loads again. A defined `requestBody` is POSTed as JSON;
  * it is compared by its JSON text, so a new object with the same content
