@@ -179,6 +179,7 @@ export class CameraSupervisor {
       inputLabel: input.label,
       signal,
       ...(input.live ? { readTimeoutMs: this.config.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS } : {}),
+      onDecodeErrors: (stderrTail) => this.logger.warn({ source: input.label, stderrTail }, 'camera source decoded with errors'),
       ...(this.deps.spawn ? { spawn: this.deps.spawn } : {}),
     });
 

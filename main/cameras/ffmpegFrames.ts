@@ -9,7 +9,9 @@
  *   Frames are never dropped: a slow consumer pauses ffmpeg (see ffmpegProcess.ts).
  *
  * A missing file, a corrupt file or a failing ffmpeg raises `VideoError`
- * naming the file, with ffmpeg's stderr tail.
+ * naming the file, with ffmpeg's stderr tail. A damaged or truncated file
+ * that ffmpeg still decodes in part ends early without an error, so pass
+ * `onDecodeErrors` to learn about it.
  */
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
@@ -36,6 +38,8 @@ export interface ReadVideoOptions {
   signal?: AbortSignal;
   /** Test seam: replaces `child_process.spawn`. */
   spawn?: SpawnFunction;
+  /** Called with ffmpeg's stderr tail when the file decoded with errors, e.g. truncated, and ended early. */
+  onDecodeErrors?: (stderrTail: string) => void;
 }
 
 export interface VideoFrame {
@@ -137,6 +141,7 @@ export async function* readVideoFrames(path: string, options: ReadVideoOptions =
     inputLabel: path,
     ...(options.spawn ? { spawn: options.spawn } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onDecodeErrors ? { onDecodeErrors: options.onDecodeErrors } : {}),
   });
 
   let index = 0;

@@ -88,6 +88,12 @@ export interface RawFrameOptions {
   readTimeoutMs?: number;
   /** Name of the input for error messages (a path or a URL without credentials). */
   inputLabel: string;
+  /**
+   * Called once with ffmpeg's stderr tail when ffmpeg exits with status 0
+   * but reported errors, as it does for a damaged or truncated file. The
+   * frames it could decode have been yielded by then.
+   */
+  onDecodeErrors?: (stderrTail: string) => void;
 }
 
 /**
@@ -126,6 +132,8 @@ export async function* decodeRawFrames(
       throw new VideoError('source_timeout', `No video data from ${options.inputLabel} for ${options.readTimeoutMs} ms.`, stderr.toString());
     }
     throwIfFailed(exit, options.inputLabel, stderr.toString());
+    // With `-loglevel error`, any stderr output after a clean exit is a decode error.
+    if (stderr.toString() !== '') options.onDecodeErrors?.(stderr.toString());
   } finally {
     queue.close();
     options.signal?.removeEventListener('abort', onAbort);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,6 +135,22 @@ describe('readVideoFrames', () => {
     expect((error as VideoError).code).toBe('video_probe_failed');
     expect((error as VideoError).message).toContain('corrupt.mp4');
     expect((error as VideoError).stderrTail).not.toBe('');
+  });
+
+  it('reports a truncated file', async () => {
+    const avi = join(dir, 'clip.avi');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '3', '-c:v', 'mpeg4', avi]);
+    const bytes = readFileSync(avi);
+    const truncated = join(dir, 'truncated.avi');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+
+    const reports: string[] = [];
+    const { frames, error } = await collect(readVideoFrames(truncated, { onDecodeErrors: (tail) => reports.push(tail) }));
+    expect(error).toBeNull();
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.length).toBeLessThan(30);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).not.toBe('');
   });
 
   it('stops ffmpeg on abort', async () => {
