@@ -307,7 +307,27 @@ describe('kiosk recommendations', () => {
     await page.unroute('**/api/rec/recommend');
     await panel.getByRole('button').click();
     await expect.poll(async () => (await rowTiles(page, 'for-you-row')).length).toBeGreaterThan(0);
-    const unexpected = browser.pageErrors.filter((message) => !/503|404/.test(message));
+  });
+
+  it('offers a retry when look-up fails', async () => {
+    const { page } = browser;
+    // The route handler drops the request, as when the store computer cannot be reached.
+    await page.route('**/api/members/**', (route) => route.abort('connectionrefused'));
+    await page.getByTestId('home').click();
+    await page.getByTestId('open-member').click();
+    await typeMemberDigits(page, '999999');
+    await page.getByTestId('member-submit').click();
+    const panel = page.getByTestId('member-screen').locator('.error-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-error-code')).toBe('network_error');
+    expect(await panel.locator('p').textContent()).toBe('Cannot reach the store computer. Check that PlayAisle is running.');
+
+    await page.unroute('**/api/members/**');
+    await panel.getByRole('button').click();
+    await page.getByTestId('member-message').waitFor();
+    expect(await page.getByTestId('member-message').getAttribute('data-reason')).toBe('not_found');
+    // Only the failures this file caused were reported in the console.
+    const unexpected = browser.pageErrors.filter((message) => !/503|404|member look-up failed|ERR_CONNECTION_REFUSED/.test(message));
     expect(unexpected).toEqual([]);
   });
 
