@@ -10,6 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { VideoError } from './errors.js';
+import { redactCredentials } from './redact.js';
 
 export type CameraSourceKind = 'file' | 'rtsp' | 'mjpeg' | 'webcam';
 
@@ -86,9 +87,4 @@ function fileInput(path: string, options: CameraSourceOptions): CameraInput {
     '-i', path,
   ];
   return { kind: 'file', label: path, live: false, inputArgs, probeArgs: ['-i', path] };
-}
-
-/** Replaces the `user:password@` part of a URL so it never reaches a log. */
-export function redactCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
 }

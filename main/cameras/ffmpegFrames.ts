@@ -17,6 +17,7 @@ import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import type { RgbFrame } from '../../ml/detection/types.js';
 import { VideoError } from './errors.js';
+import { redactCredentials } from './redact.js';
 import { buildFfmpegArgs, decodeRawFrames, FFPROBE_COMMAND, type SpawnFunction } from './ffmpegProcess.js';
 
 export interface VideoInfo {
@@ -66,9 +67,9 @@ export async function probeVideo(input: string, inputArgs: readonly string[] = [
         return reject(new VideoError('ffmpeg_not_found', `Cannot start ${FFPROBE_COMMAND}: it is not installed or not on PATH. Install ffmpeg.`));
       }
       if (error.killed) {
-        return reject(new VideoError('source_timeout', `ffprobe timed out after ${timeoutMs} ms reading ${input}. Check that the camera is on and reachable.`, err.trim()));
+        return reject(new VideoError('source_timeout', `ffprobe timed out after ${timeoutMs} ms reading ${input}. Check that the camera is on and reachable.`, redactCredentials(err.trim())));
       }
-      reject(new VideoError('video_probe_failed', `ffprobe failed to read ${input}: it is corrupt, not a video, or unreachable. Check that it plays in ffplay or VLC.`, err.trim()));
+      reject(new VideoError('video_probe_failed', `ffprobe failed to read ${input}: it is corrupt, not a video, or unreachable. Check that it plays in ffplay or VLC.`, redactCredentials(err.trim())));
     });
   });
   return parseProbeOutput(stdout, input);

@@ -14,6 +14,7 @@ import type { Readable } from 'node:stream';
 import type { RgbFrame } from '../../ml/detection/types.js';
 import { VideoError } from './errors.js';
 import { FrameAssembler } from './frameAssembler.js';
+import { redactCredentials } from './redact.js';
 
 /** Program names, resolved on PATH (Debian's ffmpeg package provides both). */
 export const FFMPEG_COMMAND = 'ffmpeg';
@@ -76,8 +77,9 @@ export class StderrTail {
     });
   }
 
+  /** Returns the collected text with URL credentials removed, since ffmpeg repeats the input URL in its errors. */
   toString(): string {
-    return this.text.trim();
+    return redactCredentials(this.text.trim());
   }
 }
 

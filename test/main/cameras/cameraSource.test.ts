@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCameraInput, redactCredentials } from '../../../main/cameras/cameraSource.js';
+import { resolveCameraInput } from '../../../main/cameras/cameraSource.js';
 import { VideoError } from '../../../main/cameras/errors.js';
 
 describe('resolveCameraInput', () => {
@@ -45,9 +45,4 @@ describe('resolveCameraInput', () => {
       expect((caught as VideoError).code).toBe('invalid_source');
     });
   }
-
-  it('redacts credentials', () => {
-    expect(redactCredentials('rtsp://u:p@host/x')).toBe('rtsp://***@host/x');
-    expect(redactCredentials('http://host/x@y')).toBe('http://host/x@y');
-  });
 });

@@ -187,6 +187,13 @@ describe('decodeRawFrames', () => {
     expect((error as VideoError).stderrTail).toContain('Invalid data found');
   });
 
+  it('removes credentials from stderr', async () => {
+    const { spawn } = createFakeSpawn((child) => child.exit(1, null, 'rtsp://admin:secret@10.0.0.5/s: Connection refused\n'));
+    const { error } = await collect(mapFrames(decodeRawFrames(args, output, { inputLabel: 'rtsp://***@10.0.0.5/s', spawn })));
+    expect((error as VideoError).stderrTail).toBe('rtsp://***@10.0.0.5/s: Connection refused');
+    expect((error as VideoError).message).not.toContain('secret');
+  });
+
   it('kills ffmpeg when the consumer leaves early', async () => {
     const { spawn, children } = createFakeSpawn((child) => child.writeFrames(new Uint8Array(60)));
     for await (const _frame of decodeRawFrames(args, output, { inputLabel: 'in.mp4', spawn })) break;
