@@ -18,7 +18,7 @@ import { RecommendationService } from '../main/rec/recommendationService.js';
 import { SimilarToys } from '../main/rec/similarToys.js';
 import { ChineseEnglishTokenizer } from '../ml/text/tokenizer.js';
 import { openDatabase } from '../main/storage/database.js';
-import { writeSection } from './rec/resultsFile.js';
+import { writeResultsSection } from './lib/resultsSection.js';
 
 const ASSETS_DIR = path.join(import.meta.dirname, '..', 'assets');
 const RESULTS_PATH = path.join(import.meta.dirname, 'RESULTS.md');
@@ -108,7 +108,7 @@ function main(): void {
     row('similar() call', timings.similarCallMs),
     row('recommend() call', timings.recommendCallMs),
   ].join('\n');
-  writeSection(RESULTS_PATH, 'Catalog and kiosk recommendations', body);
+  writeResultsSection(RESULTS_PATH, 'Catalog and kiosk recommendations', body);
   console.log(body);
   console.log(`\nWrote the "Catalog and kiosk recommendations" section of ${RESULTS_PATH}.`);
 }

@@ -17,7 +17,7 @@ import type { CameraStatus } from '../main/api/wire.js';
 import { startPlayAisle } from '../main/app.js';
 import { parseStoreConfig } from '../main/config/loadConfig.js';
 import { createSilentLogger } from '../main/log/logger.js';
-import { writeSection } from './rec/resultsFile.js';
+import { writeResultsSection } from './lib/resultsSection.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLIP = join(ROOT, '..', 'shared', 'data', 'tud-stadtmitte', 'TUD-Stadtmitte.mp4');
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'out', 'pipelineBench.json'), `${JSON.stringify(results, null, 2)}\n`);
   const body = report(results, seconds);
-  writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'Analysis pipeline', body);
+  writeResultsSection(join(ROOT, 'bench', 'RESULTS.md'), 'Analysis pipeline', body);
   console.log(body);
 }
 

@@ -19,7 +19,7 @@ import { evaluateLineCounts } from '../ml/eval/lineCountEval.js';
 import { groupByFrame, parseMot, tracksToMotRows, type MotRow } from '../ml/eval/motFormat.js';
 import { evaluateMot, type MotMetrics } from '../ml/eval/motMetrics.js';
 import { ByteTracker } from '../ml/tracking/byteTracker.js';
-import { writeSection } from './rec/resultsFile.js';
+import { writeResultsSection } from './lib/resultsSection.js';
 
 const SEQUENCE_DIR = join(import.meta.dirname, '..', '..', 'shared', 'data', 'tud-stadtmitte');
 const RESULTS_PATH = join(import.meta.dirname, 'RESULTS.md');
@@ -178,7 +178,7 @@ function main(): void {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...tableRows,
   ].join('\n');
-  writeSection(RESULTS_PATH, 'Tracking', body);
+  writeResultsSection(RESULTS_PATH, 'Tracking', body);
   console.log(`Wrote the Tracking section of ${RESULTS_PATH}.`);
 }
 
