@@ -20,9 +20,13 @@ import { PipelineHost } from './pipeline/pipelineHost.js';
 import { createHeatmapRenderer } from './pipeline/heatmapImage.js';
 import { TrafficService } from './pipeline/trafficService.js';
 import { registerKioskRoutes, startCatalogServices } from './catalog/catalogServices.js';
-import { openDatabase, type Db } from './storage/database.js';
+import type { Db } from './storage/database.js';
+import { DATABASE_RECOVERED, openDatabaseWithRecovery } from './storage/databaseRecovery.js';
 import { MinuteWriter } from './storage/minuteWriter.js';
 import { systemClock, TrafficStore, type Clock } from './storage/trafficStore.js';
+
+/** Camera reason code while the app runs with `analysis: false` (`npm start -- --no-analysis`). */
+export const ANALYSIS_OFF = 'analysis_off';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -69,10 +73,14 @@ export async function startPlayAisle(options: StartOptions = {}): Promise<Runnin
   const isDemo = !options.config && loaded.path === null;
   log.info({ dataDir, config: loaded.path ?? (isDemo ? 'demo store' : 'given by caller'), cameras: config.cameras.length }, 'starting PlayAisle');
 
-  const db = openDatabase(path.join(dataDir, 'playaisle.db'), logger.child({ module: 'storage' }));
+  const storageLogger = logger.child({ module: 'storage' });
+  const { db, recovered } = openDatabaseWithRecovery(path.join(dataDir, 'playaisle.db'), storageLogger, () => clock.nowMs());
   const store = new TrafficStore(db);
-  const writer = new MinuteWriter(store, logger.child({ module: 'storage' }));
-  const traffic = new TrafficService({ config, store, writer, clock, logger: logger.child({ module: 'traffic' }) });
+  const writer = new MinuteWriter(store, storageLogger);
+  const traffic = new TrafficService({
+    config, store, writer, clock, logger: logger.child({ module: 'traffic' }),
+    startupErrorCode: recovered ? DATABASE_RECOVERED : null,
+  });
   traffic.startRetention();
 
   const events = new SseChannel({
@@ -137,6 +145,7 @@ function startAnalysis(context: AnalysisContext): PipelineHost | null {
   const { options, config, traffic, logger } = context;
   if (options.analysis === false) {
     logger.info('analysis disabled; serving stored data only');
+    traffic.stopAllCameras(ANALYSIS_OFF, 'Analysis is switched off on this computer, so the cameras are not read. Stored counts are still shown.');
     return null;
   }
   if (context.isDemo && !fs.existsSync(demoVideoPath(context.dataDir))) {

@@ -19,6 +19,11 @@ export interface TrafficServiceOptions {
   writer: MinuteWriter;
   clock: Clock;
   logger: Logger;
+  /**
+   * Store-level code set at start-up, e.g. `database_recovered`; the summary
+   * shows it while no storage write error is pending, until the next restart.
+   */
+  startupErrorCode?: string | null;
 }
 
 /**
@@ -83,6 +88,15 @@ export class TrafficService extends EventEmitter {
     this.emit('change');
   }
 
+  /** Shows every camera as `stopped` with one reason code, e.g. `analysis_off` when the app runs without analysis. */
+  stopAllCameras(reasonCode: string, reasonMessage: string): void {
+    for (const status of this.statuses.values()) {
+      this.statuses.set(status.cameraId, { ...status, state: 'stopped', fps: 0, errorCode: reasonCode, errorMessage: reasonMessage, nextRetryAtMs: null });
+    }
+    this.live.clear();
+    this.emit('change');
+  }
+
   setLive(cameraId: string, live: LiveCamera): void {
     this.live.set(cameraId, live);
     this.emit('change');
@@ -132,7 +146,8 @@ export class TrafficService extends EventEmitter {
       unstoredMinutes: this.unstoredMinutes(),
       live: this.live,
       cameras: this.cameraStatuses(),
-      errorCode: this.options.writer.errorCode,
+      // A failing write is the more urgent of the two, since new counts are at risk.
+      errorCode: this.options.writer.errorCode ?? this.options.startupErrorCode ?? null,
     });
   }
 

@@ -12,11 +12,18 @@ export type Db = Database.Database;
  */
 export function openDatabase(path: string, logger: Logger, migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, logger, migrations);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, logger, migrations);
+  } catch (error) {
+    // A damaged file fails here, not in the constructor. Closing releases the
+    // file handle, so the caller can move the file aside (Windows locks open files).
+    db.close();
+    throw error;
+  }
   return db;
 }
 

@@ -53,11 +53,29 @@ describe('startPlayAisle', () => {
       expect(app.dashboardUrl).toBe(`${app.url}/dashboard/`);
       const summary = (await (await fetch(`${app.url}/api/traffic/summary`)).json()) as TrafficSummary;
       expect(summary.lines).toEqual([{ cameraId: 'cam', lineId: 'door', name: 'Door', in: 0, out: 0 }]);
-      expect(summary.cameras[0]!.state).toBe('starting');
+      // No pipeline runs, so the camera must not look as if it were about to start.
+      expect(summary.cameras[0]).toMatchObject({ state: 'stopped', errorCode: 'analysis_off' });
       // Without built screens the server still responds, with a page that explains how to build them.
       const page = await fetch(`${app.url}/`);
       expect(page.status).toBe(503);
       expect(await page.text()).toContain('npm run build:renderer');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('replaces a damaged database and reports it', async () => {
+    const damaged = Buffer.from('not an SQLite file, just bytes that replaced it '.repeat(100));
+    fs.writeFileSync(path.join(dataDir, 'playaisle.db'), damaged);
+    const logs = captureLogs();
+    const app = await startPlayAisle({ port: 0, dataDir, analysis: false, logger: createRootLogger({ destination: logs.stream }), staticDir: dataDir });
+    try {
+      const summary = (await (await fetch(`${app.url}/api/traffic/summary`)).json()) as TrafficSummary;
+      expect(summary.errorCode).toBe('database_recovered');
+      const moved = fs.readdirSync(dataDir).filter((name) => name.startsWith('playaisle.db.corrupt-'));
+      expect(moved).toHaveLength(1);
+      expect(fs.readFileSync(path.join(dataDir, moved[0]!)).equals(damaged)).toBe(true);
+      expect(logs.lines.some((line) => line.movedTo === path.join(dataDir, moved[0]!))).toBe(true);
     } finally {
       await app.stop();
     }

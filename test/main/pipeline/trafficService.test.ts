@@ -127,6 +127,28 @@ describe('TrafficService', () => {
     expect(camera).toMatchObject({ cameraId: 'door', state: 'retrying', errorCode: 'pipeline_crashed', nextRetryAtMs: clock.now + 1000 });
   });
 
+  it('reports start-up code behind storage errors', () => {
+    service = new TrafficService({ config, store, writer, clock, logger: createSilentLogger(), startupErrorCode: 'database_recovered' });
+    expect(service.summary()!.errorCode).toBe('database_recovered');
+    // A failing write matters more, so it replaces the start-up code while it lasts.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    let failedMinute = DAY.startMs + 8 * HOUR;
+    while (writer.errorCode === null) {
+      service.addFinishedMinute(minute(failedMinute, 1));
+      failedMinute += MINUTE;
+    }
+    expect(service.summary()!.errorCode).toBe('storage_full');
+  });
+
+  it('shows cameras stopped with analysis off', () => {
+    service.setLive('door', { minute: minute(clock.now, 1), occupancy: 3, zoneOccupancy: { lego: 1 } });
+    service.stopAllCameras('analysis_off', 'Analysis is switched off.');
+    const [camera] = service.cameraStatuses();
+    expect(camera).toMatchObject({ cameraId: 'door', state: 'stopped', fps: 0, errorCode: 'analysis_off', nextRetryAtMs: null });
+    // Occupancy of a stopped camera would be stale, so it is dropped.
+    expect(service.summary()!.occupancy).toBe(0);
+  });
+
   it('purges minutes past retention', () => {
     service.addFinishedMinute(minute(DAY.startMs - 31 * 24 * HOUR, 1));
     service.addFinishedMinute(minute(DAY.startMs - 29 * 24 * HOUR, 1));
