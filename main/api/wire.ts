@@ -11,12 +11,20 @@ export interface ApiErrorBody {
 
 export type Lang = 'zh-CN' | 'en';
 
+/** A display name in both dashboard languages, present when the store config gives both. */
+export interface LocalizedNames {
+  'zh-CN': string;
+  en: string;
+}
+
 /** Camera health as shown on the dashboard. */
 export type CameraState = 'starting' | 'running' | 'retrying' | 'failed' | 'stopped' | 'ended';
 
 export interface CameraStatus {
   cameraId: string;
+  /** English name, or the config's only name; the dashboard prefers `names` in its language. */
   name: string;
+  names?: LocalizedNames;
   state: CameraState;
   /** Frames analysed since the source last (re)started. */
   framesAnalysed: number;
@@ -44,6 +52,7 @@ export interface ZoneSummary {
   cameraId: string;
   zoneId: string;
   name: string;
+  names?: LocalizedNames;
   /** People in the zone now. */
   occupancy: number;
   /** Visits that ended today. */
@@ -56,6 +65,7 @@ export interface LineSummary {
   cameraId: string;
   lineId: string;
   name: string;
+  names?: LocalizedNames;
   in: number;
   out: number;
 }

@@ -14,7 +14,7 @@ export function demoVideoPath(dataDir: string): string {
  * the road, so a vertical line across the road counts them. It is drawn top
  * to bottom, so walking from right to left across it is `in` (see
  * ml/counting/lineZone.ts). The two zones cover the straight road on the left
- * and the junction on the right.
+ * and the junction on the right. Names are given in both dashboard languages.
  */
 export function demoStoreConfig(dataDir: string): StoreConfig {
   return storeConfigSchema.parse({
@@ -22,15 +22,15 @@ export function demoStoreConfig(dataDir: string): StoreConfig {
     cameras: [
       {
         id: 'entrance',
-        name: 'Entrance',
+        name: { 'zh-CN': '入口', en: 'Entrance' },
         url: demoVideoPath(dataDir),
         fps: 5,
         loop: true,
         realtime: true,
-        lines: [{ id: 'door', name: 'Entrance', points: [560, 150, 560, 430], entrance: true }],
+        lines: [{ id: 'door', name: { 'zh-CN': '入口', en: 'Entrance' }, points: [560, 150, 560, 430], entrance: true }],
         zones: [
-          { id: 'walkway', name: 'Walkway', polygon: [[0, 185], [420, 185], [420, 300], [0, 245]] },
-          { id: 'junction', name: 'Junction', polygon: [[470, 120], [768, 80], [768, 500], [470, 420]] },
+          { id: 'walkway', name: { 'zh-CN': '步行道', en: 'Walkway' }, polygon: [[0, 185], [420, 185], [420, 300], [0, 245]] },
+          { id: 'junction', name: { 'zh-CN': '路口', en: 'Junction' }, polygon: [[470, 120], [768, 80], [768, 500], [470, 420]] },
         ],
       },
     ],

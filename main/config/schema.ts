@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LocalizedNames } from '../api/wire.js';
 
 /**
  * The store configuration: cameras with their counting lines and zones, the
@@ -23,6 +24,23 @@ const idSchema = z.string().regex(ID_PATTERN, {
   message: 'must be 1-64 letters, digits, "_" or "-" (it is used in URLs and the database)',
 });
 const nameSchema = z.string().trim().min(1, { message: 'must be a non-empty display name' });
+/**
+ * A display name: one string, or one per dashboard language. Parsing turns
+ * either form into `name` (English, for logs and old readers) plus `names`
+ * when both languages were given.
+ */
+const localizedNameSchema = z.union([
+  nameSchema,
+  z.strictObject({ 'zh-CN': nameSchema, en: nameSchema }),
+], { message: 'must be a non-empty display name, or { "zh-CN": "…", "en": "…" } with both names' });
+
+/** Replaces a parsed `name` of either form by the English `name` and, when given, both `names`. */
+function withDisplayNames<T extends { name: string | LocalizedNames }>(item: T): Omit<T, 'name'> & { name: string; names?: LocalizedNames } {
+  const { name, ...rest } = item;
+  if (typeof name === 'string') return { ...rest, name };
+  return { ...rest, name: name.en, names: { 'zh-CN': name['zh-CN'], en: name.en } };
+}
+
 const pixelSchema = z.number().finite().min(0, { message: 'must be a pixel coordinate >= 0' });
 
 /** Camera sources the frame reader accepts: a file path, rtsp://, http(s):// MJPEG, webcam:N or /dev/videoN. */
@@ -35,21 +53,21 @@ export function isSupportedCameraUrl(url: string): boolean {
 
 export const lineSchema = z.object({
   id: idSchema,
-  name: nameSchema,
+  name: localizedNameSchema,
   points: z.tuple([pixelSchema, pixelSchema, pixelSchema, pixelSchema], {
     message: 'must be [x1, y1, x2, y2] in the camera image pixels',
   }),
   /** Crossings of this line count toward the store's visitor totals. */
   entrance: z.boolean().default(false),
-});
+}).transform(withDisplayNames);
 
 export const zoneSchema = z.object({
   id: idSchema,
-  name: nameSchema,
+  name: localizedNameSchema,
   polygon: z
     .array(z.tuple([pixelSchema, pixelSchema]), { message: 'must be a list of [x, y] points in pixels' })
     .min(3, { message: 'must have at least 3 [x, y] points' }),
-});
+}).transform(withDisplayNames);
 
 export const heatmapSchema = z.object({
   /** Picture of the empty store from this camera, drawn under the heatmap; a neutral grid when absent. */
@@ -60,7 +78,7 @@ export const heatmapSchema = z.object({
 export const cameraSchema = z
   .object({
     id: idSchema,
-    name: nameSchema,
+    name: localizedNameSchema,
     url: z.string().refine(isSupportedCameraUrl, {
       message: 'must be a video file path, rtsp://…, http(s)://… (MJPEG), webcam:N or /dev/videoN',
     }),
@@ -76,7 +94,8 @@ export const cameraSchema = z
   .superRefine((camera, ctx) => {
     reportDuplicateIds(camera.lines.map((line) => line.id), ['lines'], ctx);
     reportDuplicateIds(camera.zones.map((zone) => zone.id), ['zones'], ctx);
-  });
+  })
+  .transform(withDisplayNames);
 
 /** Detector settings; a field left out takes the detection code's default. */
 export const detectorSchema = z.object({

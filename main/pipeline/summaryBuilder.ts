@@ -1,5 +1,5 @@
 import type { MinuteAggregate } from '../../ml/analytics/types.js';
-import type { CameraStatus, HourlyCount, LineSummary, TrafficSummary, ZoneSummary } from '../api/wire.js';
+import type { CameraStatus, HourlyCount, LineSummary, LocalizedNames, TrafficSummary, ZoneSummary } from '../api/wire.js';
 import type { StoreConfig } from '../config/schema.js';
 import { localHour } from '../storage/localDay.js';
 import type { TrafficStore } from '../storage/trafficStore.js';
@@ -76,7 +76,7 @@ function summarizeLines(input: SummaryInput, unstored: readonly MinuteAggregate[
       const key = lineKey(camera.id, line.id);
       const entry = counts.get(key) ?? { in: 0, out: 0 };
       counts.delete(key);
-      summaries.push({ cameraId: camera.id, lineId: line.id, name: line.name, ...entry });
+      summaries.push({ cameraId: camera.id, lineId: line.id, name: line.name, ...namesOf(line), ...entry });
     }
   }
   // Lines counted earlier but since removed from the config still show their counts.
@@ -122,12 +122,18 @@ function summarizeZones(input: SummaryInput, unstored: readonly MinuteAggregate[
         cameraId: camera.id,
         zoneId: zone.id,
         name: zone.name,
+        ...namesOf(zone),
         occupancy,
         visits: entry.visits,
         meanDwellMs: entry.visits > 0 ? Math.round(entry.dwellMsTotal / entry.visits) : 0,
       };
     }),
   );
+}
+
+/** Returns `{ names }` when the config gave both languages, else an empty object, so the wire field stays absent. */
+export function namesOf(item: { names?: LocalizedNames }): { names?: LocalizedNames } {
+  return item.names ? { names: item.names } : {};
 }
 
 function entranceLineKeys(config: StoreConfig): Set<string> {

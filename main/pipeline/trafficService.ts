@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { localDateString, localDayRange } from '../storage/localDay.js';
 import type { MinuteWriter } from '../storage/minuteWriter.js';
 import type { Clock, TrafficStore } from '../storage/trafficStore.js';
-import { buildSummary, type LiveCamera } from './summaryBuilder.js';
+import { buildSummary, namesOf, type LiveCamera } from './summaryBuilder.js';
 
 /** How often expired minutes are purged after the purge at start. */
 export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -128,7 +128,8 @@ export class TrafficService extends EventEmitter {
   }
 
   cameraStatuses(): CameraStatus[] {
-    return this.options.config.cameras.map((camera) => this.statuses.get(camera.id)!);
+    // Statuses from the worker carry only the English name, so both names are added here.
+    return this.options.config.cameras.map((camera) => ({ ...this.statuses.get(camera.id)!, ...namesOf(camera) }));
   }
 
   /** Summary of a local day (default today); null when `date` is not a valid `YYYY-MM-DD`. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CameraStatus } from '../../../main/api/wire.js';
 import { translateErrorCode } from '../i18n/errorText.js';
+import { displayName } from './displayName.js';
 import { formatClock, formatCount } from './format.js';
 
 /** Lists each camera's state, analysis rate, frames analysed, and its translated error with the next retry. */
@@ -16,7 +17,7 @@ export function CameraList({ cameras }: { cameras: readonly CameraStatus[] }) {
           {cameras.map((camera) => (
             <li key={camera.cameraId} className={`camera camera-${camera.state}`} data-camera-id={camera.cameraId}>
               <div className="camera-head">
-                <strong>{camera.name || camera.cameraId}</strong>
+                <strong>{displayName(camera, i18n.language, camera.cameraId)}</strong>
                 <span className="camera-state">{t(`dashboard.cameraState.${camera.state}`, { defaultValue: camera.state })}</span>
               </div>
               <div className="camera-stats">

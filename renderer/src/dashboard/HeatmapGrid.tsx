@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrafficSummary } from '../../../main/api/wire.js';
+import { displayName } from './displayName.js';
 
 /**
  * How often the heatmap images are fetched again. The heatmap changes
@@ -14,10 +15,10 @@ interface CameraRef {
   name: string;
 }
 
-/** Lists every camera that appears in the summary, with its display name when the camera list has one. */
-export function listHeatmapCameras(summary: TrafficSummary): CameraRef[] {
+/** Lists every camera that appears in the summary, with its display name in `language` when the camera list has one. */
+export function listHeatmapCameras(summary: TrafficSummary, language = 'en'): CameraRef[] {
   const names = new Map<string, string>();
-  for (const camera of summary.cameras) names.set(camera.cameraId, camera.name || camera.cameraId);
+  for (const camera of summary.cameras) names.set(camera.cameraId, displayName(camera, language, camera.cameraId));
   for (const item of [...summary.lines, ...summary.zones]) {
     if (!names.has(item.cameraId)) names.set(item.cameraId, item.cameraId);
   }
@@ -43,14 +44,14 @@ function HeatmapImage({ camera, date, refresh }: { camera: CameraRef; date: stri
 
 /** Shows one heatmap image per camera, fetched again every HEATMAP_REFRESH_MS. */
 export function HeatmapGrid({ summary }: { summary: TrafficSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [refresh, setRefresh] = useState(0);
   useEffect(() => {
     const timer = window.setInterval(() => setRefresh((n) => n + 1), HEATMAP_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, []);
 
-  const cameras = listHeatmapCameras(summary);
+  const cameras = listHeatmapCameras(summary, i18n.language);
   return (
     <section className="panel panel-heatmaps">
       <h2>{t('dashboard.heatmapTitle')}</h2>

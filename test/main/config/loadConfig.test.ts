@@ -42,8 +42,44 @@ describe('parseStoreConfig', () => {
     // cameras missing entirely
     [{}, 'cameras'],
     [{ cameras: [camera], server: { port: 70000 } }, 'server.port'],
+    // a two-language name needs both languages
+    [{ cameras: [{ ...camera, name: { en: 'Door' } }] }, 'cameras[0].name'],
+    // an empty Chinese name
+    [{ cameras: [{ ...camera, zones: [{ id: 'z', name: { 'zh-CN': ' ', en: 'Z' }, polygon: [[0, 0], [1, 0], [1, 1]] }] }] }, 'cameras[0].zones[0].name.zh-CN'],
+    // an unknown language key, most likely a typo of zh-CN
+    [{ cameras: [{ ...camera, lines: [{ id: 'l', name: { zh: '门', en: 'Door' }, points: [0, 0, 1, 1] }] }] }, 'cameras[0].lines[0].name'],
+    // a name that is neither a string nor an object
+    [{ cameras: [{ ...camera, name: 7 }] }, 'cameras[0].name'],
   ])('names the bad field %#', (json, field) => {
     expect(messageOf(() => parseStoreConfig(json, 'config.json'))).toContain(`${field}:`);
+  });
+
+  it('keeps a plain name without names', () => {
+    const parsed = parseStoreConfig({ cameras: [{ ...camera, lines: [{ id: 'l', name: 'Door', points: [0, 0, 1, 1] }] }] }, 'test');
+    expect(parsed.cameras[0]!.name).toBe('Door');
+    expect(parsed.cameras[0]!.names).toBeUndefined();
+    expect(parsed.cameras[0]!.lines[0]!.name).toBe('Door');
+    expect(parsed.cameras[0]!.lines[0]!.names).toBeUndefined();
+  });
+
+  it('reads names in both languages', () => {
+    const both = { 'zh-CN': '入口', en: 'Entrance' };
+    const parsed = parseStoreConfig({
+      cameras: [{
+        ...camera,
+        name: both,
+        lines: [{ id: 'l', name: both, points: [0, 0, 1, 1] }],
+        zones: [{ id: 'z', name: { 'zh-CN': '步行道', en: 'Walkway' }, polygon: [[0, 0], [1, 0], [1, 1]] }],
+      }],
+    }, 'test');
+    const parsedCamera = parsed.cameras[0]!;
+    // `name` stays a string, in English, for logs and readers that know only one name.
+    expect(parsedCamera.name).toBe('Entrance');
+    expect(parsedCamera.names).toEqual(both);
+    expect(parsedCamera.lines[0]!.name).toBe('Entrance');
+    expect(parsedCamera.lines[0]!.names).toEqual(both);
+    expect(parsedCamera.zones[0]!.name).toBe('Walkway');
+    expect(parsedCamera.zones[0]!.names).toEqual({ 'zh-CN': '步行道', en: 'Walkway' });
   });
 
   it.each([
@@ -70,6 +106,10 @@ describe('loadStoreConfig', () => {
     expect(loaded.config.cameras[0]!.url).toBe(path.join(dir, 'samples', 'vtest.avi'));
     expect(loaded.config.cameras[0]!.lines.some((line) => line.entrance)).toBe(true);
     expect(loaded.config.cameras[0]!.zones).toHaveLength(2);
+    // The dashboard defaults to zh-CN, so every demo name has a Chinese form.
+    expect(loaded.config.cameras[0]!.names).toEqual({ 'zh-CN': '入口', en: 'Entrance' });
+    expect(loaded.config.cameras[0]!.lines.map((line) => line.names?.['zh-CN'])).toEqual(['入口']);
+    expect(loaded.config.cameras[0]!.zones.map((zone) => zone.names?.['zh-CN'])).toEqual(['步行道', '路口']);
   });
 
   it('reads config.json from the data dir', () => {

@@ -149,6 +149,25 @@ describe('TrafficService', () => {
     expect(service.summary()!.occupancy).toBe(0);
   });
 
+  it('carries both names to the wire', () => {
+    const bilingual = parseStoreConfig({
+      cameras: [{
+        id: 'door', name: { 'zh-CN': '门口', en: 'Door' }, url: 'door.mp4',
+        lines: [{ id: 'main', name: { 'zh-CN': '正门', en: 'Main door' }, points: [0, 100, 640, 100], entrance: true }],
+        zones: [{ id: 'lego', name: 'LEGO', polygon: [[0, 0], [100, 0], [100, 100]] }],
+      }],
+    }, 'test');
+    service = new TrafficService({ config: bilingual, store, writer, clock, logger: createSilentLogger() });
+    // The worker's status carries only the English name; the service adds both.
+    service.setCameraStatus({ ...service.cameraStatuses()[0]!, names: undefined, state: 'running' });
+    const summary = service.summary()!;
+    expect(summary.cameras[0]).toMatchObject({ name: 'Door', names: { 'zh-CN': '门口', en: 'Door' }, state: 'running' });
+    expect(summary.lines[0]).toMatchObject({ name: 'Main door', names: { 'zh-CN': '正门', en: 'Main door' } });
+    // A zone with one name has no `names` field at all.
+    expect(summary.zones[0]!.name).toBe('LEGO');
+    expect('names' in summary.zones[0]!).toBe(false);
+  });
+
   it('purges minutes past retention', () => {
     service.addFinishedMinute(minute(DAY.startMs - 31 * 24 * HOUR, 1));
     service.addFinishedMinute(minute(DAY.startMs - 29 * 24 * HOUR, 1));
