@@ -34,7 +34,18 @@ const TOP_K = 20;
 /** Test cases timed for the single-call latency percentiles. */
 const LATENCY_CALLS = 2000;
 
+const HELP = `Usage: npm run bench:rec -- [options]
+  --data DIR            dataset folder with one NAME.txt and optional NAME_item2attributes.json (default ../shared/data/amazon-toys)
+  --protocol P          strict (no refit before the test step) or refit (refit with the validation items); default strict
+  --export-topk FILE    write "user<TAB>item item ..." with the hybrid's 20 ranked items for the test step, original ids
+  --seed N              seed of the item id permutation (default 2024)
+  --results FILE        markdown file whose Recommendation section is updated (default bench/RESULTS.md)`;
+
 function parseArgs(argv: string[]): Args {
+  if (argv.includes('--help')) {
+    console.log(HELP);
+    process.exit(0);
+  }
   const args: Args = { data: '../shared/data/amazon-toys', protocol: 'strict', exportTopk: undefined, seed: 2024, results: 'bench/RESULTS.md' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -47,9 +58,12 @@ function parseArgs(argv: string[]): Args {
         args.protocol = value;
         break;
       case '--export-topk': args.exportTopk = value; break;
-      case '--seed': args.seed = Number.parseInt(value!, 10); break;
+      case '--seed':
+        args.seed = Number.parseInt(value!, 10);
+        if (!Number.isInteger(args.seed)) throw new Error(`--seed must be an integer, got "${value}"`);
+        break;
       case '--results': args.results = value!; break;
-      default: throw new Error(`unknown option "${flag}"; usage: --data DIR [--protocol strict|refit] [--export-topk FILE] [--seed N] [--results FILE]`);
+      default: throw new Error(`unknown option "${flag}"\n${HELP}`);
     }
     i++;
   }
@@ -147,4 +161,9 @@ function main(): void {
   writeSubsection(args.results, 'Recommendation', `${raw.name}, ${args.protocol} protocol`, markdown);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  console.error(`bench:rec failed: ${(error as Error).message}`);
+  process.exit(1);
+}

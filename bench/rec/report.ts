@@ -55,6 +55,9 @@ export function formatReport(input: ReportInput): string {
     `Component rows are each component alone, with the settings the search chose. Fit time is a fresh fit of the chosen hybrid; the search before it took ${input.searchSeconds.toFixed(1)} s. Latency is the wall-clock time of one \`recommend\` call for k = 20 with explanations, over the first ${Math.min(2000, rows[0]?.summary.cases ?? 0)} test users${hybrid?.cpuP99Ms === undefined ? '' : `; its CPU-time p99 was ${hybrid.cpuP99Ms.toFixed(2)} ms while the machine's load average was ${hybrid.loadAverage?.toFixed(1)}`}. Whole run: ${input.totalSeconds.toFixed(0)} s.`,
     '',
   ];
+  if (args.exportTopk) {
+    lines.push(`The export can be rescored without this code: \`python3 bench/rec/score_topk.py ${args.data} ${args.exportTopk}\`.`, '');
+  }
   if (hybrid) lines.push(...targetLines(hybrid), '');
   lines.push(
     `Search (validation step, ${report.casesUsed} sampled users): blend weights ${report.weights.map((w) => w.toFixed(3)).join(', ')} (pool NDCG@10 ${f4(report.blendNdcg10)}).`,

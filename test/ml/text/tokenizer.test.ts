@@ -4,7 +4,7 @@ import { ChineseEnglishTokenizer } from '../../../ml/text/tokenizer.js';
 const tokenizer = new ChineseEnglishTokenizer();
 
 describe('ChineseEnglishTokenizer', () => {
-  // Each title holds a brand, character or toy term that must come out as one token.
+  // Each title contains a brand, character or toy term that must come out as one token.
   const wholeWords: [title: string, word: string][] = [
     ['乐高城市系列消防局积木', '乐高'], // default dictionary splits 乐 / 高 without HMM
     ['奥特曼变身器儿童玩具', '奥特曼'],
