@@ -15,8 +15,11 @@ export type StorageErrorCode = 'storage_full' | 'storage_read_only' | 'storage_w
  * Nothing already committed is touched by a failure, since each minute is one
  * transaction. `errorCode` stays set until a write succeeds again.
  *
- * NOTE: pending minutes live only in memory, so they are lost if the process
- * is killed before storage recovers.
+ * NOTE: pending minutes live only in memory, so a kill while storage is
+ * failing loses all of them. A side file would not help, because the disk
+ * that failed the write is usually the one it would go to. With working
+ * storage a kill loses only each camera's open minute
+ * (test/main/appKill.integration.test.ts).
  */
 export class MinuteWriter {
   private readonly pending = new Map<string, MinuteAggregate>();
