@@ -1,13 +1,16 @@
 /**
  * Kiosk recommendation API: `POST /api/rec/recommend`,
- * `GET /api/catalog/products/:id/together` and `GET /api/members/:code`.
- * A member is known only by the loyalty code and visit counts.
+ * `GET /api/catalog/products/:id/together` and `POST /api/members/lookup`.
+ * A member is known only by the loyalty code and visit counts. The code
+ * travels in request bodies only, never in a URL, so it cannot reach access
+ * logs or error logs that record the path.
  */
 import { z } from 'zod';
 import { catalogIdSchema, memberCodeSchema } from '../catalog/catalogSchema.js';
 import type { CatalogStore } from '../catalog/catalogStore.js';
+import { MemberLookupLimiter } from '../rec/memberLookupLimiter.js';
 import { MAX_RECOMMENDATIONS, type RecommendationService } from '../rec/recommendationService.js';
-import { invalidParameter, parseIntParam, parseLang, requireProduct } from './catalogRoutes.js';
+import { parseIntParam, parseLang, requireProduct } from './catalogRoutes.js';
 import { ApiError, readJsonBody, type Router } from './router.js';
 
 export const DEFAULT_RECOMMENDATIONS = 12;
@@ -20,6 +23,8 @@ export const MAX_INTERESTS = 10;
 const recommendRequestSchema = z.strictObject({
   lang: z.enum(['zh-CN', 'en']).optional(),
   visitItems: z.array(catalogIdSchema).max(MAX_VISIT_ITEMS, `must have at most ${MAX_VISIT_ITEMS} items`),
+  // NOTE: this field is not rate-limited, because the kiosk sends it with every
+  // visit change. It reveals no purchase and no "found", only a changed list.
   memberCode: memberCodeSchema.optional(),
   quiz: z
     .strictObject({
@@ -31,13 +36,17 @@ const recommendRequestSchema = z.strictObject({
   k: z.int().min(1).max(MAX_RECOMMENDATIONS).optional(),
 });
 
+const memberLookupSchema = z.strictObject({ code: memberCodeSchema });
+
 export interface RecRouteDeps {
   catalog: CatalogStore;
   /** Null when fitting failed at start; the recommendation routes then return 503 `recommender_unavailable`. */
   recommendations: RecommendationService | null;
+  /** Rate limit of `POST /api/members/lookup`. When absent, each registration creates its own. */
+  memberLookupLimiter?: MemberLookupLimiter | undefined;
 }
 
-/** Registers `/api/rec/recommend`, `/api/catalog/products/:id/together` and `/api/members/:code`. */
+/** Registers `/api/rec/recommend`, `/api/catalog/products/:id/together` and `/api/members/lookup`. */
 export function registerRecRoutes(router: Router, deps: RecRouteDeps): void {
   const requireService = (): RecommendationService => {
     if (deps.recommendations) return deps.recommendations;
@@ -45,13 +54,7 @@ export function registerRecRoutes(router: Router, deps: RecRouteDeps): void {
   };
 
   router.post('/api/rec/recommend', async ({ req }) => {
-    const parsed = recommendRequestSchema.safeParse(await readJsonBody(req));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.') || '(body)';
-      throw new ApiError(400, 'invalid_parameter', `Invalid recommendation request: ${field}: ${issue.message}.`);
-    }
-    const body = parsed.data;
+    const body = parseBody(recommendRequestSchema, await readJsonBody(req), 'recommendation request');
     return requireService().recommend({
       lang: body.lang ?? 'zh-CN',
       visitItems: body.visitItems,
@@ -68,11 +71,28 @@ export function registerRecRoutes(router: Router, deps: RecRouteDeps): void {
     return requireService().boughtTogether(params.id!, lang, limit);
   });
 
-  router.get('/api/members/:code', ({ params }) => {
-    const code = params.code!;
-    if (!memberCodeSchema.safeParse(code).success) throw invalidParameter('member code', code, 'M followed by 6-12 digits');
+  const limiter = deps.memberLookupLimiter ?? new MemberLookupLimiter();
+  router.post('/api/members/lookup', async ({ req, res }) => {
+    // The limit counts every attempt, valid or not, so malformed guesses are throttled too.
+    const decision = limiter.tryAcquire();
+    if (!decision.allowed) {
+      const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
+      res.setHeader('retry-after', String(retryAfterSeconds));
+      throw new ApiError(429, 'too_many_requests', `Too many member look-ups on this kiosk. Try again in ${retryAfterSeconds} s.`);
+    }
+    // The code is not echoed in any message, so it cannot reach a log through an error.
+    const { code } = parseBody(memberLookupSchema, await readJsonBody(req), 'member look-up');
     const summary = deps.catalog.getMemberSummary(code);
-    if (!summary) throw new ApiError(404, 'member_not_found', `No purchases are recorded for member code ${code}.`);
+    if (!summary) throw new ApiError(404, 'member_not_found', 'No purchases are recorded for this member code.');
     return summary;
   });
+}
+
+/** Validates a JSON body. A failure is 400 `invalid_parameter` naming the first bad field, without its value. */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, bodyName: string): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.') || '(body)';
+  throw new ApiError(400, 'invalid_parameter', `Invalid ${bodyName}: ${field}: ${issue.message}.`);
 }

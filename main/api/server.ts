@@ -103,7 +103,7 @@ async function handleApi(router: Router, req: http.IncomingMessage, res: http.Se
 
 function replyWithError(logger: Logger, req: http.IncomingMessage, res: http.ServerResponse, error: unknown): void {
   if (res.headersSent) {
-    logger.error({ err: error, method: req.method, url: req.url }, 'request failed after the response started');
+    logger.error({ err: error, method: req.method, path: pathForLog(req.url) }, 'request failed after the response started');
     res.destroy();
     return;
   }
@@ -111,8 +111,32 @@ function replyWithError(logger: Logger, req: http.IncomingMessage, res: http.Ser
     sendError(res, error.status, error.code, error.message);
     return;
   }
-  logger.error({ err: error, method: req.method, url: req.url }, 'request failed');
+  logger.error({ err: error, method: req.method, path: pathForLog(req.url) }, 'request failed');
   sendError(res, 500, 'internal_error', 'The server failed to handle this request; see the log for details.');
+}
+
+/** Loyalty-code-shaped path segment, e.g. `M100258`. */
+const MEMBER_CODE_SEGMENT = /^M[0-9]{6,12}$/;
+
+/**
+ * Returns the request path for a log line. The query is dropped, and any path
+ * segment shaped like a member code becomes `(member code)`. So an old client
+ * that still puts the code in the URL cannot write it to the log.
+ */
+export function pathForLog(rawUrl: string | undefined): string {
+  const pathname = (rawUrl ?? '/').split(/[?#]/, 1)[0]!;
+  return pathname
+    .split('/')
+    .map((segment) => (MEMBER_CODE_SEGMENT.test(safeDecode(segment)) ? '(member code)' : segment))
+    .join('/');
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /**

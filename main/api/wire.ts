@@ -150,12 +150,19 @@ export interface StoreMapView {
   checkout: FloorRect;
 }
 
-/** `GET /api/members/:code` response. Only the code and visit counts are kept about a member. */
+/**
+ * `POST /api/members/lookup` response. The kiosk is a public screen, so the
+ * visit count is all it gets about a member.
+ */
 export interface MemberSummary {
   found: true;
   visits: number;
-  /** Local date and time of the last purchase, `YYYY-MM-DDTHH:mm`. */
-  lastVisit: string;
+}
+
+/** `POST /api/members/lookup` request body. */
+export interface MemberLookupRequest {
+  /** Loyalty code, `M` followed by 6 to 12 digits. */
+  code: string;
 }
 
 /** `POST /api/rec/recommend` request body. */

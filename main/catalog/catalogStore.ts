@@ -162,13 +162,13 @@ export class CatalogStore {
     return baskets;
   }
 
-  /** Returns a member's visit count and last visit, or null for a code with no baskets. */
+  /** Returns a member's visit count, or null for a code with no baskets. */
   getMemberSummary(memberCode: string): MemberSummary | null {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS visits, MAX(purchased_at) AS lastVisit FROM catalog_baskets WHERE member_code = ?')
-      .get(memberCode) as { visits: number; lastVisit: string | null };
-    if (row.visits === 0 || row.lastVisit === null) return null;
-    return { found: true, visits: row.visits, lastVisit: row.lastVisit };
+    const visits = this.db
+      .prepare('SELECT COUNT(*) FROM catalog_baskets WHERE member_code = ?')
+      .pluck()
+      .get(memberCode) as number;
+    return visits === 0 ? null : { found: true, visits };
   }
 
   /** Returns a member's purchased product ids, oldest first, with repeats. */

@@ -3,21 +3,22 @@
  * catalog, ranked through the store's business rules (ml/rec/rules.ts).
  * Suggested toys are active and in stock, fit the child's age and the budget
  * when the quiz gives them, are not in the visit or the member's earlier
- * purchases, and are spread over brands and categories.
+ * purchases, and are spread over brands and categories. Reasons come from
+ * kioskReasons.ts and never name a toy from the member's purchases.
  *
  * No gender signal is used: the catalog has no gender field, the model
  * context carries none, and interests are matched as product text only.
  */
 import { ContentTfidf } from '../../ml/rec/contentTfidf.js';
-import { describeExplanation } from '../../ml/rec/explanation.js';
 import { Hybrid } from '../../ml/rec/hybrid.js';
 import { ItemKnn } from '../../ml/rec/itemKnn.js';
 import { Popularity } from '../../ml/rec/popularity.js';
 import { recommendWithRules, type BusinessRules } from '../../ml/rec/rules.js';
-import type { Explanation, ItemId, ItemMeta, RecContext, Recommendation, TrainingData } from '../../ml/rec/types.js';
+import type { ItemId, ItemMeta, RecContext, Recommendation, TrainingData } from '../../ml/rec/types.js';
 import type { Lang, Suggestion } from '../api/wire.js';
 import type { CatalogStore, ProductRecord, StoredBasket } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
+import { forYouReason, kioskReasonText, type KioskReason } from './kioskReasons.js';
 import { CO_PURCHASE_SHRINKAGE } from './similarToys.js';
 
 /**
@@ -107,7 +108,12 @@ export class RecommendationService {
       maxPerCategory: MAX_PER_CATEGORY,
     };
     const ranked = recommendWithRules(this.hybrid, this.itemMeta, context, request.k, rules);
-    return this.toSuggestions(ranked, request.lang, request.k);
+    const reasonContext = {
+      visitItems: new Set(request.visitItems),
+      hasMemberHistory: memberHistory.length > 0,
+      nameOf: (id: string) => this.catalog.getProduct(id, request.lang)?.name,
+    };
+    return this.toSuggestions(ranked, request.lang, request.k, (item) => forYouReason(item.explanation, reasonContext));
   }
 
   /** Returns up to `limit` in-stock toys most often bought with `productId`, or [] when it is in no basket. */
@@ -115,33 +121,28 @@ export class RecommendationService {
     const inStock = new Set(this.catalog.listInStockIds());
     const ranked = this.coPurchase
       .similarItems(productId, this.itemMeta.size)
-      .filter((item) => item.score > 0 && inStock.has(item.itemId))
-      .map((item) => ({ ...item, explanation: { code: 'bought_together' as const } }));
-    return this.toSuggestions(ranked, lang, limit);
+      .filter((item) => item.score > 0 && inStock.has(item.itemId));
+    return this.toSuggestions(ranked, lang, limit, () => ({ code: 'bought_together' }));
   }
 
   /** Attaches the product in `lang` and the reason text; skips products that are no longer active or in stock. */
-  private toSuggestions(ranked: readonly Recommendation[], lang: Lang, k: number): Suggestion[] {
+  private toSuggestions(
+    ranked: readonly Recommendation[],
+    lang: Lang,
+    k: number,
+    reasonOf: (item: Recommendation) => KioskReason,
+  ): Suggestion[] {
     const products = this.catalog.getProducts(ranked.map((item) => item.itemId), lang);
-    const nameOf = (id: string): string | undefined => this.catalog.getProduct(id, lang)?.name;
     const suggestions: Suggestion[] = [];
     for (const item of ranked) {
       const product = products.get(item.itemId);
       if (!product || product.stock <= 0) continue;
-      const reason = describeExplanation(basketExplanation(item.explanation), lang, nameOf);
+      const reason = kioskReasonText(reasonOf(item), lang);
       suggestions.push({ product, reason, score: Math.round(item.score * 1000) / 1000 });
       if (suggestions.length >= k) break;
     }
     return suggestions;
   }
-}
-
-/**
- * Renames ItemKnn's `because_viewed` to `bought_together`: here ItemKnn is
- * fitted on baskets, so its source item is one the toy is bought with.
- */
-export function basketExplanation(explanation: Explanation): Explanation {
-  return explanation.code === 'because_viewed' ? { ...explanation, code: 'bought_together' } : explanation;
 }
 
 /**

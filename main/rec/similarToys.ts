@@ -6,7 +6,6 @@
  * Both are fitted once at start-up from the database. Only active products
  * with stock are suggested.
  */
-import { describeExplanation } from '../../ml/rec/explanation.js';
 import { ItemKnn } from '../../ml/rec/itemKnn.js';
 import type { UserSequence } from '../../ml/rec/types.js';
 import { sparseDot, TfidfVectorizer, type SparseVector } from '../../ml/text/tfidf.js';
@@ -14,6 +13,7 @@ import { ChineseEnglishTokenizer } from '../../ml/text/tokenizer.js';
 import type { Lang, Suggestion } from '../api/wire.js';
 import type { CatalogStore, ProductRecord, StoredBasket } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
+import { kioskReasonText } from './kioskReasons.js';
 
 /**
  * Weight of co-purchase similarity in the blend; text gets the rest. Higher
@@ -99,7 +99,7 @@ export class SimilarToys {
     for (const item of blended) {
       const product = products.get(item.id);
       if (!product || product.stock <= 0) continue;
-      const reason = describeExplanation({ code: item.boughtTogether ? 'bought_together' : 'similar_content' }, lang, () => undefined);
+      const reason = kioskReasonText({ code: item.boughtTogether ? 'bought_together' : 'similar_content' }, lang);
       suggestions.push({ product, reason, score: roundScore(item.score) });
       if (suggestions.length >= limit) break;
     }

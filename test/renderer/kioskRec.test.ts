@@ -134,10 +134,11 @@ describe('member code entry', () => {
 
 describe('isMemberSummary', () => {
   const cases: Array<{ body: unknown; valid: boolean; note: string }> = [
-    { body: { found: true, visits: 7, lastVisit: '2026-11-28T14:20' }, valid: true, note: 'the API shape' },
-    { body: { found: false, visits: 7, lastVisit: '2026-11-28T14:20' }, valid: false, note: 'found is false' },
-    { body: { found: true, visits: '7', lastVisit: '2026-11-28T14:20' }, valid: false, note: 'visits as text' },
-    { body: { found: true, visits: -1, lastVisit: '2026-11-28T14:20' }, valid: false, note: 'negative visits' },
+    { body: { found: true, visits: 7 }, valid: true, note: 'the API shape' },
+    { body: { found: false, visits: 7 }, valid: false, note: 'found is false' },
+    { body: { found: true, visits: '7' }, valid: false, note: 'visits as text' },
+    { body: { found: true, visits: -1 }, valid: false, note: 'negative visits' },
+    { body: { found: true }, valid: false, note: 'visits missing' },
     { body: null, valid: false, note: 'null body' },
   ];
   for (const testCase of cases) {

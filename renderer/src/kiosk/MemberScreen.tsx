@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MemberLookupRequest } from '../../../main/api/wire.js';
 import { ApiRequestError, fetchJson, isAbortError } from '../shared/api.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { isMemberSummary } from './catalogGuards.js';
@@ -13,6 +14,7 @@ type Lookup =
   | { status: 'loading' }
   | { status: 'not_found' }
   | { status: 'invalid' }
+  | { status: 'too_many_requests' }
   | { status: 'error'; error: unknown };
 
 interface MemberScreenProps {
@@ -22,9 +24,10 @@ interface MemberScreenProps {
 }
 
 /**
- * Looks up a loyalty code typed on the number pad with `GET /api/members/:code`.
- * A found member gets a welcome with the visit count and member-driven
- * suggestions. The screen shows no other data about the member.
+ * Looks up a loyalty code typed on the number pad with `POST /api/members/lookup`,
+ * so the code never appears in a URL. A found member gets a welcome with the
+ * visit count and member-driven suggestions. The screen shows no other data
+ * about the member.
  */
 export function MemberScreen({ visit, onMemberChange, onOpenProduct }: MemberScreenProps) {
   const { t } = useTranslation();
@@ -65,7 +68,8 @@ function MemberCodeForm({ onFound }: { onFound: (member: VisitMember) => void })
     const code = toMemberCode(digits);
     setLookup({ status: 'loading' });
     try {
-      const body = await fetchJson<unknown>(`/api/members/${encodeURIComponent(code)}`, controller.signal);
+      const request: MemberLookupRequest = { code };
+      const body = await fetchJson<unknown>('/api/members/lookup', controller.signal, request);
       if (!isMemberSummary(body)) throw new ApiRequestError('invalid_response', 200, 'The member look-up returned a body of an unexpected shape.');
       onFound({ code, visits: body.visits });
     } catch (error) {
@@ -103,10 +107,11 @@ function MemberCodeForm({ onFound }: { onFound: (member: VisitMember) => void })
   );
 }
 
-/** Sorts a failed look-up into "not found", "invalid code" and other errors that get a retry. */
+/** Sorts a failed look-up into "not found", "invalid code", "too many tries" and other errors that get a retry. */
 function lookupFailure(error: unknown): Lookup {
   if (error instanceof ApiRequestError && error.code === 'member_not_found') return { status: 'not_found' };
   if (error instanceof ApiRequestError && error.code === 'invalid_parameter') return { status: 'invalid' };
+  if (error instanceof ApiRequestError && error.code === 'too_many_requests') return { status: 'too_many_requests' };
   console.error('member look-up failed', error instanceof ApiRequestError ? error.code : error);
   return { status: 'error', error };
 }
@@ -125,6 +130,8 @@ function LookupMessage({ lookup, onRetry }: { lookup: Lookup; onRetry: () => voi
           {t('rec.memberInvalid', { min: MEMBER_CODE_MIN_DIGITS, max: MEMBER_CODE_MAX_DIGITS })}
         </p>
       );
+    case 'too_many_requests':
+      return <p className="kind-note" role="status" data-testid="member-message" data-reason="too_many_requests">{t('errors.too_many_requests')}</p>;
     case 'error':
       return <ErrorPanel error={lookup.error} onRetry={onRetry} />;
   }

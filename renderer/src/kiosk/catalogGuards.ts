@@ -35,6 +35,5 @@ export function isCategoryList(value: unknown): value is CategoryView[] {
 }
 
 export function isMemberSummary(value: unknown): value is MemberSummary {
-  return isRecord(value) && value.found === true && isFiniteNumber(value.visits) && value.visits >= 0
-    && typeof value.lastVisit === 'string';
+  return isRecord(value) && value.found === true && isFiniteNumber(value.visits) && value.visits >= 0;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncCatalog } from '../../../main/catalog/catalogImport.js';
 import { CatalogStore } from '../../../main/catalog/catalogStore.js';
 import { createRootLogger, createSilentLogger } from '../../../main/log/logger.js';
-import { basketExplanation, RecommendationService, trainingData } from '../../../main/rec/recommendationService.js';
+import { RecommendationService, trainingData } from '../../../main/rec/recommendationService.js';
 import { SimilarToys } from '../../../main/rec/similarToys.js';
 import type { Db } from '../../../main/storage/database.js';
 import { makeTempDir, openTempDatabase, writeCatalog } from '../catalog/catalogFixture.js';
@@ -73,18 +73,5 @@ describe('trainingData', () => {
     expect(toy?.ageMinMonths).toBe(72);
     expect(toy?.ageMaxMonths).toBe(155);
     expect(toy?.priceCents).toBe(49_900);
-  });
-});
-
-describe('basketExplanation', () => {
-  // ItemKnn's "because viewed" becomes "bought together" with the same source.
-  it('renames because_viewed', () => {
-    expect(basketExplanation({ code: 'because_viewed', sourceItemId: 'veh-010' })).toEqual({ code: 'bought_together', sourceItemId: 'veh-010' });
-  });
-
-  // Reasons from the other components pass through unchanged.
-  it('keeps other reasons', () => {
-    expect(basketExplanation({ code: 'similar_content', sourceItemId: 'veh-010' })).toEqual({ code: 'similar_content', sourceItemId: 'veh-010' });
-    expect(basketExplanation({ code: 'popular_for_age' })).toEqual({ code: 'popular_for_age' });
   });
 });
