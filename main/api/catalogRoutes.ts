@@ -18,6 +18,8 @@ export const DEFAULT_PRODUCTS_LIMIT = 24;
 export const MAX_PRODUCTS_LIMIT = 240;
 export const DEFAULT_SIMILAR_LIMIT = 8;
 export const MAX_SIMILAR_LIMIT = 50;
+/** Accepted child ages in years for the age filters. */
+const AGE_RANGE = { min: 0, max: 99 };
 /** Max `offset`: far beyond any catalog page, so a larger value is a client bug. */
 const MAX_OFFSET = 100_000;
 const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -43,7 +45,7 @@ export function registerCatalogRoutes(router: Router, deps: CatalogRouteDeps): v
     return catalog.listProducts({
       lang: parseLang(url),
       category,
-      ageYears: parseIntParam(url, 'ageYears', { min: 0, max: 99 }),
+      ...parseAgeParams(url),
       inStock: parseBooleanParam(url, 'inStock'),
       sort: parseSort(url),
       limit: parseIntParam(url, 'limit', { min: 1, max: MAX_PRODUCTS_LIMIT }) ?? DEFAULT_PRODUCTS_LIMIT,
@@ -68,6 +70,27 @@ export function registerCatalogRoutes(router: Router, deps: CatalogRouteDeps): v
     if (!map) throw new ApiError(503, 'catalog_unavailable', 'No store map has been imported yet; see the log for the catalog import error.');
     return map;
   });
+}
+
+/**
+ * Parses the age filter of the product list: `ageYears` keeps toys for this
+ * age, and the band `ageMin`/`ageMax` keeps toys whose range overlaps it.
+ * Either end of the band may be left out. Combining the two forms is
+ * rejected, because their meaning together is unclear.
+ */
+function parseAgeParams(url: URL): { ageYears?: number; ageMinYears?: number; ageMaxYears?: number } {
+  const ageYears = parseIntParam(url, 'ageYears', AGE_RANGE);
+  const ageMinYears = parseIntParam(url, 'ageMin', AGE_RANGE);
+  const ageMaxYears = parseIntParam(url, 'ageMax', AGE_RANGE);
+  const band = ageMinYears !== undefined || ageMaxYears !== undefined;
+  if (ageYears !== undefined && band) {
+    throw invalidParameter('ageYears', String(ageYears), 'either ageYears or ageMin/ageMax, not both');
+  }
+  if (ageMinYears !== undefined && ageMaxYears !== undefined && ageMinYears > ageMaxYears) {
+    throw invalidParameter('ageMax', String(ageMaxYears), `an age of at least ageMin (${ageMinYears})`);
+  }
+  if (ageYears !== undefined) return { ageYears };
+  return { ...(ageMinYears !== undefined && { ageMinYears }), ...(ageMaxYears !== undefined && { ageMaxYears }) };
 }
 
 /** Returns the product or throws 404 `product_not_found`. */

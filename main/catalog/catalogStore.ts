@@ -14,6 +14,12 @@ export interface ProductQuery {
   category?: string | undefined;
   /** Keep toys whose age range contains this age. */
   ageYears?: number | undefined;
+  /**
+   * Keep toys whose age range overlaps the band `ageMinYears..ageMaxYears`
+   * (inclusive). Either end may be absent for an open band, e.g. "13+".
+   */
+  ageMinYears?: number | undefined;
+  ageMaxYears?: number | undefined;
   inStock?: boolean | undefined;
   sort: ProductSort;
   limit: number;
@@ -83,6 +89,15 @@ export class CatalogStore {
     if (query.ageYears !== undefined) {
       conditions.push('p.age_min_years <= @age AND @age <= p.age_max_years');
       params.age = query.ageYears;
+    }
+    // Two ranges overlap when each starts before the other ends.
+    if (query.ageMinYears !== undefined) {
+      conditions.push('p.age_max_years >= @bandMin');
+      params.bandMin = query.ageMinYears;
+    }
+    if (query.ageMaxYears !== undefined) {
+      conditions.push('p.age_min_years <= @bandMax');
+      params.bandMax = query.ageMaxYears;
     }
     if (query.inStock) conditions.push('p.stock > 0');
     const where = conditions.join(' AND ');

@@ -33,20 +33,29 @@ describe('stockLevel', () => {
 
 describe('productQuery', () => {
   it('asks for popular toys without filters', () => {
-    expect(productQuery(NO_FILTERS, 'en', 24)).toEqual({ lang: 'en', category: undefined, ageYears: undefined, sort: 'popular', limit: 24 });
+    expect(productQuery(NO_FILTERS, 'en', 24)).toEqual({ lang: 'en', category: undefined, ageMin: undefined, ageMax: undefined, sort: 'popular', limit: 24 });
   });
 
-  it('sends the age band as one age inside it', () => {
+  it('sends each age band as a range', () => {
     for (const band of AGE_BANDS) {
       const query = productQuery({ category: 'puzzles', ageBandId: band.id }, 'zh-CN', 24);
       expect(query.category).toBe('puzzles');
-      expect(query.ageYears, band.id).toBeGreaterThanOrEqual(band.minYears);
-      if (band.maxYears !== null) expect(query.ageYears, band.id).toBeLessThanOrEqual(band.maxYears);
+      expect(query.ageMin, band.id).toBe(band.minYears);
+      expect(query.ageMax, band.id).toBe(band.maxYears ?? undefined);
+      expect(query, band.id).not.toHaveProperty('ageYears');
     }
   });
 
+  it('leaves the open band without an upper end', () => {
+    const query = productQuery({ category: null, ageBandId: '13+' }, 'en', 24);
+    expect(query.ageMin).toBe(13);
+    expect(query.ageMax).toBeUndefined();
+  });
+
   it('ignores an unknown band id', () => {
-    expect(productQuery({ category: null, ageBandId: 'nope' }, 'en', 24).ageYears).toBeUndefined();
+    const query = productQuery({ category: null, ageBandId: 'nope' }, 'en', 24);
+    expect(query.ageMin).toBeUndefined();
+    expect(query.ageMax).toBeUndefined();
   });
 });
 

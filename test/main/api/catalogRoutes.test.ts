@@ -73,6 +73,32 @@ describe('catalog routes', () => {
     expect(list.items.every((item) => item.categoryLabel === 'Vehicles & Remote Control')).toBe(true);
   });
 
+  // Each row is an age band and the toys it must list: every toy whose age range overlaps the band.
+  const bands: { query: string; min: number; max: number; note: string }[] = [
+    { query: 'ageMin=0&ageMax=2', min: 0, max: 2, note: 'youngest band' },
+    { query: 'ageMin=3&ageMax=5', min: 3, max: 5, note: 'closed band' },
+    { query: 'ageMin=13', min: 13, max: Number.POSITIVE_INFINITY, note: 'open band 13+' },
+    { query: 'ageMax=2', min: 0, max: 2, note: 'only an upper end' },
+    { query: 'ageMin=4&ageMax=4', min: 4, max: 4, note: 'one-year band' },
+  ];
+  for (const { query, min, max, note } of bands) {
+    it(`products in age band: ${note}`, async () => {
+      const list = await getJson<ProductList>(`/api/catalog/products?${query}&limit=${MAX_PRODUCTS_LIMIT}`);
+      const expected = demo.toys.toys.filter((toy) => (toy.ageMinYears as number) <= max && min <= (toy.ageMaxYears as number));
+      expect(list.total).toBe(expected.length);
+      expect(list.items.map((item) => item.id).sort()).toEqual(expected.map((toy) => toy.id as string).sort());
+    });
+  }
+
+  it('age band lists more than one age', async () => {
+    // A toy for ages 2-4 suits a 2-year-old, so the 0-2 band lists it, but the single age 1 misses it.
+    const band = await getJson<ProductList>(`/api/catalog/products?ageMin=0&ageMax=2&limit=${MAX_PRODUCTS_LIMIT}`);
+    const oneAge = await getJson<ProductList>(`/api/catalog/products?ageYears=1&limit=${MAX_PRODUCTS_LIMIT}`);
+    const edgeOnly = band.items.filter((item) => !oneAge.items.some((other) => other.id === item.id));
+    expect(edgeOnly.length, 'the demo catalog has toys at the band edge').toBeGreaterThan(0);
+    for (const item of edgeOnly) expect(item.ageMinYears > 1 || item.ageMaxYears < 1, `${item.id} leaves out age 1`).toBe(true);
+  });
+
   it('products pages do not overlap', async () => {
     const first = await getJson<ProductList>('/api/catalog/products?limit=10&offset=0');
     const second = await getJson<ProductList>('/api/catalog/products?limit=10&offset=10');
@@ -111,6 +137,10 @@ describe('catalog routes', () => {
     { query: '/api/catalog/products?ageYears=3.5', parameter: 'ageYears' }, // not an integer
     { query: '/api/catalog/products?ageYears=1e3', parameter: 'ageYears' }, // exponent form
     { query: '/api/catalog/products?ageYears=100', parameter: 'ageYears' }, // over the max age
+    { query: '/api/catalog/products?ageMin=-1', parameter: 'ageMin' }, // negative band start
+    { query: '/api/catalog/products?ageMax=two', parameter: 'ageMax' }, // band end not a number
+    { query: '/api/catalog/products?ageMin=6&ageMax=3', parameter: 'ageMax' }, // band ends before it starts
+    { query: '/api/catalog/products?ageYears=4&ageMin=3', parameter: 'ageYears' }, // both age forms at once
     { query: `/api/catalog/products?limit=${MAX_PRODUCTS_LIMIT + 1}`, parameter: 'limit' }, // over the cap
     { query: '/api/catalog/products?limit=0', parameter: 'limit' }, // empty page
     { query: '/api/catalog/products?limit=99999999999999999999', parameter: 'limit' }, // overflow
