@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductList, ProductView, Suggestion } from '../../main/api/wire.js';
+import { SIMILAR_LIMIT, SIMILAR_REQUEST_COUNT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
 import { getJson, startTestApp, type RunningApp } from './support/app.js';
 import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
 import { ensureScreensBuilt } from './support/screens.js';
@@ -8,9 +9,10 @@ import { createDataDir, testStoreConfig } from './support/store.js';
 /** A landscape kiosk touchscreen. */
 const KIOSK_VIEWPORT = { width: 1280, height: 800 };
 const FILTER_CATEGORY = 'puzzles';
-/** The 3–5 band, which the kiosk sends as ageYears=4. */
+/** The 3–5 band, which the kiosk sends as ageMin=3&ageMax=5. */
 const FILTER_AGE_BAND = '3-5';
-const FILTER_AGE_YEARS = 4;
+const FILTER_AGE_MIN = 3;
+const FILTER_AGE_MAX = 5;
 
 describe('kiosk', () => {
   let data: ReturnType<typeof createDataDir>;
@@ -73,8 +75,8 @@ describe('kiosk', () => {
     await page.getByTestId(`category-${FILTER_CATEGORY}`).click();
     await page.getByTestId(`age-${FILTER_AGE_BAND}`).click();
     const expected = await getJson<ProductList>(app,
-      `/api/catalog/products?lang=zh-CN&category=${FILTER_CATEGORY}&ageYears=${FILTER_AGE_YEARS}&sort=popular&limit=24`);
-    expect(expected.items.length, 'the demo catalog has puzzles for a 4-year-old').toBeGreaterThan(0);
+      `/api/catalog/products?lang=zh-CN&category=${FILTER_CATEGORY}&ageMin=${FILTER_AGE_MIN}&ageMax=${FILTER_AGE_MAX}&sort=popular&limit=24`);
+    expect(expected.items.length, 'the demo catalog has puzzles for 3 to 5 year olds').toBeGreaterThan(0);
     await expect.poll(gridProductIds).toEqual(expected.items.map((product) => product.id));
 
     const tiles = await page.getByTestId('product-grid').locator('.product-tile').evaluateAll((elements) => elements.map((tile) => ({
@@ -84,8 +86,9 @@ describe('kiosk', () => {
     })));
     for (const tile of tiles) {
       expect(tile.category).toBe(FILTER_CATEGORY);
-      expect(tile.min).toBeLessThanOrEqual(FILTER_AGE_YEARS);
-      expect(tile.max).toBeGreaterThanOrEqual(FILTER_AGE_YEARS);
+      // The toy's age range overlaps the band.
+      expect(tile.min).toBeLessThanOrEqual(FILTER_AGE_MAX);
+      expect(tile.max).toBeGreaterThanOrEqual(FILTER_AGE_MIN);
     }
     expect(await page.locator('.results h2').textContent()).toBe(`共 ${expected.total} 件玩具`);
     await saveScreenshot(page, 'kiosk-filtered-zh');
@@ -112,14 +115,18 @@ describe('kiosk', () => {
   it('shows the similar toys row', async () => {
     const { page } = browser;
     const productId = await page.locator('article.product-page').getAttribute('data-product-id');
-    const similar = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=8`);
+    // The similar row leaves out the together row's toys and refills from the extra ones it loads.
+    const together = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`);
+    const togetherIds = together.map((suggestion) => suggestion.product.id);
+    const similar = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_REQUEST_COUNT}`);
+    const expected = similar.map((suggestion) => suggestion.product.id).filter((id) => !togetherIds.includes(id)).slice(0, SIMILAR_LIMIT);
     const row = page.getByTestId('similar-row');
-    if (similar.length === 0) {
+    if (expected.length === 0) {
       await row.locator('.empty-note').waitFor();
     } else {
       await row.locator('.product-tile').first().waitFor();
       const ids = await row.locator('.product-tile').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-product-id')));
-      expect(ids).toEqual(similar.map((suggestion) => suggestion.product.id));
+      expect(ids).toEqual(expected);
     }
     await saveScreenshot(page, 'kiosk-product-zh');
   });

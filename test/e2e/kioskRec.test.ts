@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberSummary, ProductList, ProductView, RecommendRequest, Suggestion } from '../../main/api/wire.js';
-import { FOR_YOU_COUNT, FOR_YOU_REQUEST_COUNT, SIMILAR_LIMIT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
+import type { MemberLookupRequest, MemberSummary, ProductList, ProductView, RecommendRequest, Suggestion } from '../../main/api/wire.js';
+import { MEMBER_LOOKUPS_PER_MINUTE } from '../../main/rec/memberLookupLimiter.js';
+import { RESOURCES } from '../../renderer/src/i18n/index.js';
+import { FOR_YOU_COUNT, FOR_YOU_REQUEST_COUNT, SIMILAR_LIMIT, SIMILAR_REQUEST_COUNT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
 import { getJson, startTestApp, type RunningApp } from './support/app.js';
 import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
 import { REPO_ROOT, ensureScreensBuilt } from './support/screens.js';
@@ -18,11 +20,29 @@ const KIOSK_VIEWPORT = { width: 1280, height: 800 };
 const QUIZ_AGE_YEARS = 4;
 const QUIZ_BUDGET_YUAN = 100;
 const QUIZ_INTEREST = 'plush';
+/** Seconds of member look-up limit left that the rate-limit test needs for its two screens. */
+const MIN_LIMIT_LEFT_S = 15;
+
+type DemoBasket = { memberCode: string | null; items: string[] };
+
+function demoBaskets(): DemoBasket[] {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'assets/catalog/baskets.json'), 'utf8')) as { baskets: DemoBasket[] }).baskets;
+}
 
 /** Member codes in the demo baskets that the server imports at start. */
 function demoMemberCodes(): Set<string> {
-  const file = JSON.parse(readFileSync(join(REPO_ROOT, 'assets/catalog/baskets.json'), 'utf8')) as { baskets: Array<{ memberCode: string | null }> };
-  return new Set(file.baskets.map((basket) => basket.memberCode).filter((code): code is string => code !== null));
+  return new Set(demoBaskets().map((basket) => basket.memberCode).filter((code): code is string => code !== null));
+}
+
+/** Product ids that a member bought, from the demo baskets. */
+function demoPurchases(code: string): Set<string> {
+  return new Set(demoBaskets().filter((basket) => basket.memberCode === code).flatMap((basket) => basket.items));
+}
+
+/** Posts a member look-up as the kiosk does and returns the response unchecked. */
+async function postLookup(app: RunningApp, code: string): Promise<Response> {
+  const body: MemberLookupRequest = { code };
+  return fetch(new URL('/api/members/lookup', app.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 /**
@@ -54,11 +74,25 @@ async function rowIds(page: Page, testId: string): Promise<string[]> {
   return (await rowTiles(page, testId)).map((tile) => tile.id);
 }
 
-/** Ids that the product page's together and similar rows show, from the API, as the for-you row leaves them out. */
+/**
+ * The product page's together and similar rows as the screen should draw
+ * them, from the API: the similar row leaves out the together row's toys and
+ * refills from the extra toys it loads.
+ */
+async function productRows(app: RunningApp, productId: string): Promise<{ together: string[]; similar: string[] }> {
+  const together = (await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`))
+    .map((suggestion) => suggestion.product.id);
+  const similar = (await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_REQUEST_COUNT}`))
+    .map((suggestion) => suggestion.product.id)
+    .filter((id) => !together.includes(id))
+    .slice(0, SIMILAR_LIMIT);
+  return { together, similar };
+}
+
+/** Ids that the product page's together and similar rows show, as the for-you row leaves them out. */
 async function productRowIds(app: RunningApp, productId: string): Promise<string[]> {
-  const together = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`);
-  const similar = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_LIMIT}`);
-  return [...together, ...similar].map((suggestion) => suggestion.product.id);
+  const { together, similar } = await productRows(app, productId);
+  return [...together, ...similar];
 }
 
 async function typeMemberDigits(page: Page, digits: string): Promise<void> {
@@ -142,6 +176,21 @@ describe('kiosk recommendations', () => {
     await saveScreenshot(page, 'kiosk-rec-product-zh');
   });
 
+  it('shows no toy twice on a product page', async () => {
+    const { page } = browser;
+    const productId = opened[1]!.id;
+    const expected = await productRows(app, productId);
+    await expect.poll(() => rowIds(page, 'similar-row')).toEqual(expected.similar);
+    const shown = [...await rowIds(page, 'together-row'), ...await rowIds(page, 'similar-row'), ...await rowIds(page, 'for-you-row')];
+    expect(shown.filter((id, i) => shown.indexOf(id) !== i), 'toys in two rows').toEqual([]);
+    expect(shown, 'the page toy itself').not.toContain(productId);
+
+    // The demo catalog's co-purchase links make the two lists overlap, so this checks the refill.
+    const similarFirst = (await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_LIMIT}`))
+      .map((suggestion) => suggestion.product.id);
+    if (similarFirst.some((id) => expected.together.includes(id))) expect(expected.similar).toHaveLength(SIMILAR_LIMIT);
+  });
+
   it('explains for-you with the opened toys', async () => {
     const { page } = browser;
     await page.getByTestId('home').click();
@@ -153,9 +202,9 @@ describe('kiosk recommendations', () => {
     expect(await page.getByTestId('for-you-row').locator('h2').textContent()).toBe('为你推荐');
     for (const tile of tiles) expect(tile.reason.trim().length, `reason of ${tile.id}`).toBeGreaterThan(0);
 
-    const openedNames = opened.map((product) => product.name);
-    const naming = tiles.filter((tile) => openedNames.some((name) => tile.reason.includes(name)));
-    expect(naming.length, `a reason names ${openedNames.join(' or ')}`).toBeGreaterThan(0);
+    const openedReasons = opened.map((product) => `因为你看了「${product.name}」`);
+    const naming = tiles.filter((tile) => openedReasons.includes(tile.reason));
+    expect(naming.length, `a reason reads ${openedReasons.join(' or ')}`).toBeGreaterThan(0);
 
     const openedIds = opened.map((product) => product.id);
     expect(tiles.filter((tile) => openedIds.includes(tile.id)), 'opened toys are not suggested again').toEqual([]);
@@ -218,7 +267,9 @@ describe('kiosk recommendations', () => {
     await page.getByTestId('start-over').click();
     const [code] = [...demoMemberCodes()];
     expect(code, 'the demo baskets have member codes').toBeDefined();
-    const summary = await getJson<MemberSummary>(app, `/api/members/${code}`);
+    const summaryResponse = await postLookup(app, code!);
+    expect(summaryResponse.status).toBe(200);
+    const summary = (await summaryResponse.json()) as MemberSummary;
 
     await page.getByTestId('open-member').click();
     await page.getByTestId('member-screen').waitFor();
@@ -232,11 +283,23 @@ describe('kiosk recommendations', () => {
     expect(await page.getByTestId('member-code').textContent()).toBe(code);
     await page.getByTestId('member-submit').click();
     await page.getByTestId('member-welcome').waitFor();
-    expect(await page.getByTestId('member-welcome').textContent()).toContain(String(summary.visits));
-    expect(await page.getByTestId('member-welcome').textContent(), 'the code is not shown back').not.toContain(code);
+    // The welcome shows the visit count and nothing else about the member.
+    const welcome = page.getByTestId('member-welcome');
+    const zh = RESOURCES['zh-CN'].rec;
+    expect(await welcome.locator('h2').textContent()).toBe(zh.memberWelcome);
+    expect(await welcome.locator('p').allTextContents()).toEqual([zh.memberVisits.replace('{{count}}', String(summary.visits))]);
+    expect(await welcome.textContent(), 'the code is not shown back').not.toContain(code);
 
     const forMember = await expectedForYou(app, { lang: 'zh-CN', visitItems: [], memberCode: code });
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(forMember.map((s) => s.product.id));
+
+    // No reason on the public screen names a toy this member bought.
+    const purchasedNames: string[] = [];
+    for (const id of demoPurchases(code!)) purchasedNames.push((await getJson<ProductView>(app, `/api/catalog/products/${id}?lang=zh-CN`)).name);
+    const tiles = await rowTiles(page, 'for-you-row');
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const tile of tiles) expect(purchasedNames.filter((name) => tile.reason.includes(name)), `${tile.id}: ${tile.reason}`).toEqual([]);
+    expect(tiles.filter((tile) => tile.reason === '根据会员购买记录推荐').length, 'member-driven toys say so').toBeGreaterThan(0);
     await saveScreenshot(page, 'kiosk-rec-member-zh');
   });
 
@@ -283,6 +346,15 @@ describe('kiosk recommendations', () => {
     await page.getByTestId('member-message').waitFor();
     expect(await page.getByTestId('member-message').textContent()).toMatch(/^We could not find this member code\./);
     await saveScreenshot(page, 'kiosk-rec-member-en');
+
+    const [code] = [...demoMemberCodes()];
+    await typeMemberDigits(page, code!.slice(1));
+    await page.getByTestId('member-submit').click();
+    await page.getByTestId('member-welcome').waitFor();
+    expect(await page.getByTestId('member-welcome').locator('h2').textContent()).toBe(RESOURCES.en.rec.memberWelcome);
+    await expect.poll(async () => (await rowTiles(page, 'for-you-row')).map((tile) => tile.reason)).toContain('Picked for members like you');
+    await saveScreenshot(page, 'kiosk-rec-member-welcome-en');
+    await page.getByTestId('member-forget').click();
 
     await page.getByTestId('home').click();
     await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
@@ -353,6 +425,34 @@ describe('kiosk recommendations', () => {
       expect(await page.getByTestId('member-code').textContent()).not.toContain(code!.slice(1));
     } finally {
       await page.close();
+    }
+  });
+
+  it('asks to wait after too many look-ups', async () => {
+    const { page } = browser;
+    // Spend the server's minute of look-ups. A short Retry-After comes from the per-second cap, so the loop
+    // waits it out. A long one comes from the per-minute cap, which leaves time for the screens below.
+    let retryAfterSeconds = 0;
+    for (let attempt = 0; attempt < MEMBER_LOOKUPS_PER_MINUTE * 3 && retryAfterSeconds < MIN_LIMIT_LEFT_S; attempt++) {
+      const response = await postLookup(app, 'M999999');
+      retryAfterSeconds = response.status === 429 ? Number(response.headers.get('retry-after')) : 0;
+      if (retryAfterSeconds > 0 && retryAfterSeconds < MIN_LIMIT_LEFT_S) await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds * 1_000));
+    }
+    expect(retryAfterSeconds, 'the per-minute cap was reached').toBeGreaterThanOrEqual(MIN_LIMIT_LEFT_S);
+
+    await page.goto(app.kioskUrl);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
+      // The home button is drawn only on the screens above home.
+      if (await page.getByTestId('home').count() > 0) await page.getByTestId('home').click();
+      await page.getByTestId('open-member').click();
+      await typeMemberDigits(page, '999999');
+      await page.getByTestId('member-submit').click();
+      const message = page.getByTestId('member-message');
+      await message.waitFor();
+      expect(await message.getAttribute('data-reason')).toBe('too_many_requests');
+      expect(await message.textContent()).toBe(RESOURCES[lang].errors.too_many_requests);
+      await saveScreenshot(page, `kiosk-rec-member-limit-${lang === 'en' ? 'en' : 'zh'}`);
     }
   });
 });

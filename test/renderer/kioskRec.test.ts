@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isMemberSummary } from '../../renderer/src/kiosk/catalogGuards.js';
 import { appendDigit, isCompleteCode, MEMBER_CODE_MAX_DIGITS, toMemberCode } from '../../renderer/src/kiosk/memberCode.js';
 import { hasAnswers, MAX_INTERESTS, NO_ANSWERS, toggleInterest, toRequestQuiz, type QuizAnswers } from '../../renderer/src/kiosk/quiz.js';
-import { FOR_YOU_REQUEST_COUNT } from '../../renderer/src/kiosk/suggestionLimits.js';
+import { shownIds, withoutProducts } from '../../renderer/src/kiosk/rowFilter.js';
+import type { SuggestionState } from '../../renderer/src/kiosk/SuggestionRow.js';
+import { FOR_YOU_REQUEST_COUNT, SIMILAR_LIMIT, SIMILAR_REQUEST_COUNT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
+import type { ProductView, Suggestion } from '../../main/api/wire.js';
 import { EMPTY_VISIT, hasVisitSignal, MAX_VIEWED_IDS, recommendRequest, visitReducer, type Visit } from '../../renderer/src/kiosk/visit.js';
 
 const PUZZLES = { id: 'puzzles', label: '拼图' };
@@ -146,4 +149,66 @@ describe('isMemberSummary', () => {
       expect(isMemberSummary(testCase.body)).toBe(testCase.valid);
     });
   }
+});
+
+/** Builds a suggestion for `id` with placeholder product fields. */
+function suggestion(id: string): Suggestion {
+  const product: ProductView = {
+    id, name: id, description: '', category: 'blocks', categoryLabel: 'Blocks', brand: '', ageMinYears: 3, ageMaxYears: 8,
+    priceYuan: 99, aisle: 'A01', stock: 5, imageHue: 0,
+  };
+  return { product, reason: 'Often bought together', score: 0.5 };
+}
+
+function ready(ids: string[]): SuggestionState {
+  return { status: 'ready', data: ids.map(suggestion), retry: () => undefined };
+}
+
+function ids(state: SuggestionState): string[] | undefined {
+  if (state.status === 'ready') return state.data.map((item) => item.product.id);
+  if (state.status === 'loading') return state.previous?.map((item) => item.product.id);
+  return undefined;
+}
+
+describe('withoutProducts', () => {
+  it('drops toys of the row above', () => {
+    expect(ids(withoutProducts(ready(['a', 'b', 'c', 'd']), new Set(['b', 'd']), 8))).toEqual(['a', 'c']);
+  });
+
+  it('refills from the extra toys', () => {
+    // The similar row loads more than it shows, so dropped toys are replaced.
+    const loaded = ready(['a', 'b', 'c', 'd', 'e']);
+    expect(ids(withoutProducts(loaded, new Set(['a', 'b']), 3))).toEqual(['c', 'd', 'e']);
+  });
+
+  it('trims the list kept while loading', () => {
+    const loading: SuggestionState = { status: 'loading', previous: ['a', 'b', 'c'].map(suggestion), retry: () => undefined };
+    expect(ids(withoutProducts(loading, new Set(['a']), 1))).toEqual(['b']);
+  });
+
+  it('keeps an error as it is', () => {
+    const failed: SuggestionState = { status: 'error', error: new Error('offline'), retry: () => undefined };
+    expect(withoutProducts(failed, new Set(['a']), 3)).toBe(failed);
+  });
+});
+
+describe('shownIds', () => {
+  it('ids of a ready row', () => {
+    expect(shownIds(ready(['a', 'b']))).toEqual(['a', 'b']);
+  });
+
+  it('null while loading', () => {
+    expect(shownIds({ status: 'loading', retry: () => undefined })).toBeNull();
+  });
+
+  it('none for a failed row', () => {
+    expect(shownIds({ status: 'error', error: new Error('offline'), retry: () => undefined })).toEqual([]);
+  });
+});
+
+describe('similar row size', () => {
+  it('loads enough to stay full', () => {
+    // Even when every together toy is also similar, SIMILAR_LIMIT toys remain.
+    expect(SIMILAR_REQUEST_COUNT - TOGETHER_LIMIT).toBeGreaterThanOrEqual(SIMILAR_LIMIT);
+  });
 });

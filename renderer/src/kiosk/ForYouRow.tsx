@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Suggestion } from '../../../main/api/wire.js';
 import { useApi } from '../shared/useApi.js';
 import { isSuggestionList } from './catalogGuards.js';
-import { SuggestionRow, type SuggestionState } from './SuggestionRow.js';
+import { withoutProducts } from './rowFilter.js';
+import { SuggestionRow } from './SuggestionRow.js';
 import { FOR_YOU_COUNT } from './suggestionLimits.js';
 import { recommendRequest, type Visit } from './visit.js';
 
@@ -11,14 +12,6 @@ interface ForYouRowProps {
   onOpenProduct: (id: string) => void;
   /** Toys shown elsewhere on the screen, left out of this row. Null draws nothing until they are known. */
   excludeIds?: readonly string[] | null;
-}
-
-/** Drops the excluded toys from the loaded list (and from the list kept while loading), then keeps FOR_YOU_COUNT. */
-function withoutExcluded(state: SuggestionState, excluded: ReadonlySet<string>): SuggestionState {
-  const keep = (list: Suggestion[]) => list.filter((suggestion) => !excluded.has(suggestion.product.id)).slice(0, FOR_YOU_COUNT);
-  if (state.status === 'ready') return { ...state, data: keep(state.data) };
-  if (state.status === 'loading' && state.previous) return { ...state, previous: keep(state.previous) };
-  return state;
 }
 
 /**
@@ -32,7 +25,7 @@ export function ForYouRow({ visit, onOpenProduct, excludeIds = [] }: ForYouRowPr
   const loaded = useApi<Suggestion[]>(request ? '/api/rec/recommend' : null, isSuggestionList, request ?? undefined);
   if (!request || excludeIds === null) return null;
 
-  const suggestions = withoutExcluded(loaded, new Set(excludeIds));
+  const suggestions = withoutProducts(loaded, new Set(excludeIds), FOR_YOU_COUNT);
   // A list emptied only by the exclusions is no "nothing fits" case, so the row is hidden instead.
   if (suggestions.status === 'ready' && suggestions.data.length === 0 && loaded.status === 'ready' && loaded.data.length > 0) return null;
   return (

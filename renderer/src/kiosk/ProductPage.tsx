@@ -6,10 +6,12 @@ import { useApi } from '../shared/useApi.js';
 import { isProductView } from './catalogGuards.js';
 import { formatAgeRange, formatPrice } from './format.js';
 import { ForYouRow } from './ForYouRow.js';
+import { shownIds, withoutProducts } from './rowFilter.js';
 import { SimilarRow, useSimilarToys } from './SimilarRow.js';
 import { StockBadge } from './StockBadge.js';
 import { StoreMapView } from './StoreMapView.js';
 import type { SuggestionState } from './SuggestionRow.js';
+import { SIMILAR_LIMIT } from './suggestionLimits.js';
 import { TogetherRow, useBoughtTogether } from './TogetherRow.js';
 import { ToyArt } from './ToyArt.js';
 import type { Visit } from './visit.js';
@@ -20,24 +22,22 @@ interface ProductPageProps {
   visit: Visit;
 }
 
-/** Ids of a settled row, or null while it loads; a failed row shows nothing, so it hides nothing. */
-function shownIds(row: SuggestionState): string[] | null {
-  if (row.status === 'loading') return null;
-  return row.status === 'ready' ? row.data.map((suggestion) => suggestion.product.id) : [];
-}
-
 /**
  * Shows one toy: price, age range, stock, aisle on the store map, then toys
- * often bought with it, similar toys and the visit's for-you row. The
- * for-you row leaves out toys the two rows above already show, and waits
- * for them so that it does not redraw.
+ * often bought with it, similar toys and the visit's for-you row. Each row
+ * leaves out the toys of the rows above it (together, then similar, then for
+ * you), and waits for them so that it does not redraw. The similar row loads
+ * extra toys, so it stays full after that.
  */
 export function ProductPage({ productId, onOpenProduct, visit }: ProductPageProps) {
   const { t, i18n } = useTranslation();
   const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }), isProductView);
   const together = useBoughtTogether(productId);
-  const similar = useSimilarToys(productId);
+  const similarLoaded = useSimilarToys(productId);
   const togetherIds = shownIds(together);
+  const similar: SuggestionState = togetherIds === null
+    ? { status: 'loading', retry: similarLoaded.retry }
+    : withoutProducts(similarLoaded, new Set(togetherIds), SIMILAR_LIMIT);
   const similarIds = shownIds(similar);
   const aboveIds = togetherIds && similarIds ? [...togetherIds, ...similarIds] : null;
 

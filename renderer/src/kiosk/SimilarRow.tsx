@@ -3,14 +3,17 @@ import type { Suggestion } from '../../../main/api/wire.js';
 import { withQuery } from '../shared/api.js';
 import { useApi } from '../shared/useApi.js';
 import { isSuggestionList } from './catalogGuards.js';
-import { SIMILAR_LIMIT } from './suggestionLimits.js';
+import { SIMILAR_REQUEST_COUNT } from './suggestionLimits.js';
 import { SuggestionRow, type SuggestionState } from './SuggestionRow.js';
 
-/** Loads the similar toys of a product from `/api/catalog/products/:id/similar`. */
+/**
+ * Loads up to SIMILAR_REQUEST_COUNT similar toys of a product from
+ * `/api/catalog/products/:id/similar`. The product page trims them to SIMILAR_LIMIT.
+ */
 export function useSimilarToys(productId: string): SuggestionState {
   const { i18n } = useTranslation();
   return useApi<Suggestion[]>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}/similar`, {
-    lang: i18n.language, limit: SIMILAR_LIMIT,
+    lang: i18n.language, limit: SIMILAR_REQUEST_COUNT,
   }), isSuggestionList);
 }
 

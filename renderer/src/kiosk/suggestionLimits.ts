@@ -7,6 +7,12 @@ export const SIMILAR_LIMIT = 8;
 /** Toys in the "often bought together" row, as many as in the similar row. */
 export const TOGETHER_LIMIT = 8;
 
+/**
+ * Similar toys requested for a product page. The extra ones replace toys
+ * that the together row already shows, so the similar row stays full.
+ */
+export const SIMILAR_REQUEST_COUNT = SIMILAR_LIMIT + TOGETHER_LIMIT;
+
 /** Suggestions in the for-you row: two screen widths of tiles on a 1280 px kiosk. */
 export const FOR_YOU_COUNT = 10;
 
