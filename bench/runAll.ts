@@ -24,6 +24,8 @@ const BENCHES: Bench[] = [
   { name: 'decode', script: 'bench/decodeBench.ts', args: () => [], needsSharedData: true },
   { name: 'tracker', script: 'bench/trackerBench.ts', args: () => [], needsSharedData: true },
   { name: 'detector', script: 'bench/detectorBench.ts', args: (full) => (full ? [] : ['--quick']), needsSharedData: true },
+  { name: 'counting', script: 'bench/countingBench.ts', args: () => ['--results', 'bench/RESULTS.md'], needsSharedData: true },
+  { name: 'pipeline', script: 'bench/pipelineBench.ts', args: () => [], needsSharedData: true },
   { name: 'catalog', script: 'bench/catalogBench.ts', args: () => [], needsSharedData: false },
   {
     name: 'rec',
