@@ -1,7 +1,7 @@
 /**
  * Run every benchmark in turn; each one writes its own section of
- * bench/RESULTS.md. Benchmarks that need ../shared/data say so and are
- * skipped when it is absent.
+ * bench/RESULTS.md. Benchmarks that need ../shared/data print a skip line and
+ * do not run when it is absent.
  *
  * Run: npm run bench [-- --only NAME[,NAME…]] [-- --full]
  * `--full` runs the detector benchmark on every frame instead of `--quick`.

@@ -52,7 +52,7 @@ export function restrictNavigation(contents: WebContents, allowedOrigin: string,
 
 /**
  * Allow one running shell per store PC. Returns false when another instance
- * already runs; that instance is told to come to the front.
+ * already runs; that instance receives `second-instance` and comes to the front.
  */
 export function acquireSingleInstance(app: App): boolean {
   return app.requestSingleInstanceLock();
