@@ -87,8 +87,30 @@ export interface TrafficSummary {
    * cannot be written (they are kept in memory and retried); null when healthy.
    */
   errorCode: string | null;
+  /**
+   * Problems found at start-up that a manager should fix, oldest first; empty
+   * when there were none. They stay until the next start.
+   */
+  notices: StoreNotice[];
   /** Epoch ms when this summary was computed. */
   generatedAtMs: number;
+}
+
+/**
+ * A start-up problem that leaves the app serving in a reduced way, e.g. a
+ * rejected catalog file while the stored catalog keeps serving. The UI shows
+ * translated text keyed `notices.<code>`.
+ */
+export interface StoreNotice {
+  /**
+   * `catalog_rejected`, `heatmap_background_invalid`, `database_recovered` or
+   * `recommendations_unavailable` (a recommender model failed to fit).
+   */
+  code: string;
+  /** English text for the log and as a fallback; names the file and the fix. */
+  message: string;
+  /** Epoch ms when the problem was found. */
+  atMs: number;
 }
 
 /** A toy as the kiosk shows it, already in the requested language. */
