@@ -12,7 +12,9 @@
  *   first item with a tag on the add-on (train set with extra track, doll with
  *   her house, blaster with refills, and so on).
  * - Ages are coherent: every shopper buys for one child age, and only toys
- *   whose age range contains it are drawn.
+ *   whose age range contains it are drawn. Accessories (batteries, puzzle
+ *   glue) are the exception as add-ons: the adult uses them, so their age
+ *   range does not limit them there.
  * - Loyalty members visit several times, and some are loyal to one brand.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -66,6 +68,7 @@ interface Toy {
   id: string;
   brand: { en: string };
   tags: string[];
+  accessory?: boolean;
   ageMinYears: number;
   ageMaxYears: number;
 }
@@ -139,6 +142,7 @@ function pickComplement(random: () => number, item: Toy, candidates: readonly To
 
 function fillBasket(random: () => number, shopper: Shopper, toys: readonly Toy[], weights: Map<string, number>): string[] {
   const fitting = toys.filter((toy) => toy.ageMinYears <= shopper.ageYears && shopper.ageYears <= toy.ageMaxYears);
+  const addOnCandidates = toys.filter((toy) => toy.accessory === true || fitting.includes(toy));
   const weightOf = (toy: Toy): number => weights.get(toy.id) ?? 0;
   const items: Toy[] = [];
   const drawItem = (): Toy | undefined => {
@@ -151,7 +155,7 @@ function fillBasket(random: () => number, shopper: Shopper, toys: readonly Toy[]
     const item = drawItem();
     if (!item || items.some((chosen) => chosen.id === item.id)) continue;
     items.push(item);
-    const addOn = random() < COMPLEMENT_PROBABILITY ? pickComplement(random, item, fitting) : undefined;
+    const addOn = random() < COMPLEMENT_PROBABILITY ? pickComplement(random, item, addOnCandidates) : undefined;
     if (addOn && !items.some((chosen) => chosen.id === addOn.id)) items.push(addOn);
   } while (items.length < MAX_BASKET_ITEMS && random() < EXTRA_ITEM_PROBABILITY);
 

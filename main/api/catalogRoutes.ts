@@ -42,11 +42,14 @@ export function registerCatalogRoutes(router: Router, deps: CatalogRouteDeps): v
     if (category !== undefined && !catalogIdSchema.safeParse(category).success) {
       throw invalidParameter('category', category, 'a category id from /api/catalog/categories');
     }
+    const age = parseAgeParams(url);
     return catalog.listProducts({
       lang: parseLang(url),
       category,
-      ...parseAgeParams(url),
+      ...age,
       inStock: parseBooleanParam(url, 'inStock'),
+      // Batteries or puzzle glue are listed only where a parent browses one category for any age.
+      includeAccessories: category !== undefined && Object.keys(age).length === 0,
       sort: parseSort(url),
       limit: parseIntParam(url, 'limit', { min: 1, max: MAX_PRODUCTS_LIMIT }) ?? DEFAULT_PRODUCTS_LIMIT,
       offset: parseIntParam(url, 'offset', { min: 0, max: MAX_OFFSET }) ?? 0,

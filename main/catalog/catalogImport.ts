@@ -89,12 +89,13 @@ function writeProducts(db: Db, bundle: CatalogBundle): void {
   db.prepare('UPDATE catalog_products SET active = 0').run();
   const upsert = db.prepare(
     `INSERT INTO catalog_products (id, category_id, name_zh, name_en, description_zh, description_en, brand_zh, brand_en,
-       tags_json, age_min_years, age_max_years, aisle, image_hue, price_yuan, stock, active)
+       tags_json, accessory, age_min_years, age_max_years, aisle, image_hue, price_yuan, stock, active)
      VALUES (@id, @category, @nameZh, @nameEn, @descriptionZh, @descriptionEn, @brandZh, @brandEn,
-       @tagsJson, @ageMinYears, @ageMaxYears, @aisle, @imageHue, @priceYuan, @stock, 1)
+       @tagsJson, @accessory, @ageMinYears, @ageMaxYears, @aisle, @imageHue, @priceYuan, @stock, 1)
      ON CONFLICT (id) DO UPDATE SET category_id = excluded.category_id, name_zh = excluded.name_zh,
        name_en = excluded.name_en, description_zh = excluded.description_zh, description_en = excluded.description_en,
        brand_zh = excluded.brand_zh, brand_en = excluded.brand_en, tags_json = excluded.tags_json,
+       accessory = excluded.accessory,
        age_min_years = excluded.age_min_years, age_max_years = excluded.age_max_years, aisle = excluded.aisle,
        image_hue = excluded.image_hue, price_yuan = excluded.price_yuan, stock = excluded.stock, active = 1`,
   );
@@ -109,6 +110,7 @@ function writeProducts(db: Db, bundle: CatalogBundle): void {
       brandZh: toy.brand['zh-CN'],
       brandEn: toy.brand.en,
       tagsJson: JSON.stringify(toy.tags),
+      accessory: toy.accessory === true ? 1 : 0,
       ageMinYears: toy.ageMinYears,
       ageMaxYears: toy.ageMaxYears,
       aisle: toy.aisle,

@@ -49,6 +49,12 @@ export const toySchema = z
     category: catalogIdSchema,
     brand: localized(60),
     tags: z.array(catalogIdSchema).max(MAX_TAGS, `must have at most ${MAX_TAGS} tags`),
+    /**
+     * True for an add-on that is no toy by itself (batteries, puzzle glue,
+     * dart refills). The kiosk shows it as "often bought together" only,
+     * never in age, quiz or popularity lists. Absent means false.
+     */
+    accessory: z.boolean().optional(),
     ageMinYears: z.int().min(0).max(MAX_AGE_YEARS),
     ageMaxYears: z.int().min(0).max(MAX_AGE_YEARS),
     priceYuan: z.number().positive().max(MAX_PRICE_YUAN),

@@ -21,6 +21,12 @@ export interface ProductQuery {
   ageMinYears?: number | undefined;
   ageMaxYears?: number | undefined;
   inStock?: boolean | undefined;
+  /**
+   * Whether accessories (batteries, puzzle glue) are listed too. Callers set
+   * it only for a category list without an age filter, where a parent may
+   * look for one.
+   */
+  includeAccessories?: boolean | undefined;
   sort: ProductSort;
   limit: number;
   offset: number;
@@ -39,6 +45,8 @@ export interface ProductRecord {
   brandZh: string;
   brandEn: string;
   tags: string[];
+  /** An add-on that is no toy by itself; see `accessory` in catalogSchema.ts. */
+  accessory: boolean;
   ageMinYears: number;
   ageMaxYears: number;
   priceYuan: number;
@@ -100,6 +108,7 @@ export class CatalogStore {
       params.bandMax = query.ageMaxYears;
     }
     if (query.inStock) conditions.push('p.stock > 0');
+    if (!query.includeAccessories) conditions.push('p.accessory = 0');
     const where = conditions.join(' AND ');
 
     const total = this.db.prepare(`SELECT COUNT(*) FROM catalog_products p WHERE ${where}`).pluck().get(params) as number;
@@ -145,18 +154,26 @@ export class CatalogStore {
       .prepare(
         `SELECT p.id, p.category_id AS categoryId, c.label_zh AS categoryLabelZh, c.label_en AS categoryLabelEn,
            p.name_zh AS nameZh, p.name_en AS nameEn, p.description_zh AS descriptionZh, p.description_en AS descriptionEn,
-           p.brand_zh AS brandZh, p.brand_en AS brandEn, p.tags_json AS tagsJson, p.age_min_years AS ageMinYears,
+           p.brand_zh AS brandZh, p.brand_en AS brandEn, p.tags_json AS tagsJson, p.accessory, p.age_min_years AS ageMinYears,
            p.age_max_years AS ageMaxYears, p.price_yuan AS priceYuan, p.stock, p.purchase_count AS purchaseCount
          FROM catalog_products p JOIN catalog_categories c ON c.id = p.category_id
          WHERE p.active = 1 ORDER BY p.id`,
       )
-      .all() as (Omit<ProductRecord, 'tags'> & { tagsJson: string })[];
-    return rows.map(({ tagsJson, ...row }) => ({ ...row, tags: JSON.parse(tagsJson) as string[] }));
+      .all() as (Omit<ProductRecord, 'tags' | 'accessory'> & { tagsJson: string; accessory: number })[];
+    return rows.map(({ tagsJson, accessory, ...row }) => ({ ...row, accessory: accessory === 1, tags: JSON.parse(tagsJson) as string[] }));
   }
 
   /** Returns the ids of active products with stock. */
   listInStockIds(): string[] {
     return this.db.prepare('SELECT id FROM catalog_products WHERE active = 1 AND stock > 0 ORDER BY id').pluck().all() as string[];
+  }
+
+  /** Returns the ids of active toys with stock, leaving out accessories. */
+  listInStockToyIds(): string[] {
+    return this.db
+      .prepare('SELECT id FROM catalog_products WHERE active = 1 AND stock > 0 AND accessory = 0 ORDER BY id')
+      .pluck()
+      .all() as string[];
   }
 
   /** Returns every stored basket in purchase order, with items in checkout order. */

@@ -3,8 +3,10 @@
  * catalog, ranked through the store's business rules (ml/rec/rules.ts).
  * Suggested toys are active and in stock, fit the child's age and the budget
  * when the quiz gives them, are not in the visit or the member's earlier
- * purchases, and are spread over brands and categories. Reasons come from
- * kioskReasons.ts and never name a toy from the member's purchases.
+ * purchases, are no accessories (batteries, puzzle glue), and are spread
+ * over brands and categories. Accessories are suggested by `boughtTogether`
+ * only. Reasons come from kioskReasons.ts and never name a toy from the
+ * member's purchases.
  *
  * No gender signal is used: the catalog has no gender field, the model
  * context carries none, and interests are matched as product text only.
@@ -101,8 +103,10 @@ export class RecommendationService {
       },
     };
     // Age and budget come from the quiz in the context; visit items are left out by the model.
+    // Accessories leave through the stock filter, because the rules have no
+    // accessory flag: a battery pack is an add-on, never a suggestion by age or popularity.
     const rules: BusinessRules = {
-      inStock: new Set(this.catalog.listInStockIds()),
+      inStock: new Set(this.catalog.listInStockToyIds()),
       purchased: new Set(memberHistory),
       maxPerBrand: MAX_PER_BRAND,
       maxPerCategory: MAX_PER_CATEGORY,

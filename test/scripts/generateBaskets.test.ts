@@ -54,9 +54,20 @@ describe('generateBaskets', () => {
   it('baskets are age coherent', () => {
     const ages = new Map(toys.map((toy) => [toy.id, toy]));
     for (const basket of committed.baskets) {
-      const low = Math.max(...basket.items.map((id) => ages.get(id)!.ageMinYears));
-      const high = Math.min(...basket.items.map((id) => ages.get(id)!.ageMaxYears));
+      // Accessories are used by the adult, so their age range is not the child's.
+      const basketToys = basket.items.map((id) => ages.get(id)!).filter((toy) => toy.accessory !== true);
+      if (basketToys.length === 0) continue;
+      const low = Math.max(...basketToys.map((toy) => toy.ageMinYears));
+      const high = Math.min(...basketToys.map((toy) => toy.ageMaxYears));
       expect(low, basket.id).toBeLessThanOrEqual(high);
     }
+  });
+
+  it('batteries follow a young child’s remote-control car', () => {
+    // veh-001 is a remote-control car for ages 3-8, the batteries are for 14+.
+    const withCar = committed.baskets.filter((basket) => basket.items.includes('veh-001'));
+    const withBatteries = withCar.filter((basket) => basket.items.some((id) => id === 'veh-004' || id === 'veh-005'));
+    expect(withCar.length).toBeGreaterThan(0);
+    expect(withBatteries.length / withCar.length).toBeGreaterThan(0.2);
   });
 });

@@ -75,4 +75,12 @@ export const CATALOG_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'catalog product accessory flag',
+    up(db) {
+      // 1 for an add-on such as batteries, which the kiosk never suggests by age or popularity.
+      db.exec('ALTER TABLE catalog_products ADD COLUMN accessory INTEGER NOT NULL DEFAULT 0 CHECK (accessory IN (0, 1))');
+    },
+  },
 ];

@@ -43,6 +43,9 @@ async function getJson<T>(path: string, expectedStatus = 200): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Toys of the demo catalog that are no accessory; lists by age or across categories show only these. */
+const demoToys = demo.toys.toys.filter((toy) => toy.accessory !== true);
+
 describe('catalog routes', () => {
   it('categories in both languages', async () => {
     const zh = await getJson<CategoryView[]>('/api/catalog/categories');
@@ -55,7 +58,7 @@ describe('catalog routes', () => {
 
   it('products default page is popular first', async () => {
     const list = await getJson<ProductList>('/api/catalog/products');
-    expect(list.total).toBe(demo.toys.toys.length);
+    expect(list.total).toBe(demoToys.length);
     expect(list.items).toHaveLength(24);
     const counts = new Map<string, number>();
     for (const basket of demo.baskets.baskets) for (const item of basket.items) counts.set(item, (counts.get(item) ?? 0) + 1);
@@ -65,7 +68,7 @@ describe('catalog routes', () => {
 
   it('products filtered by category, age and stock', async () => {
     const list = await getJson<ProductList>('/api/catalog/products?category=vehicles&ageYears=4&inStock=1&limit=100&lang=en');
-    const expected = demo.toys.toys.filter(
+    const expected = demoToys.filter(
       (toy) => toy.category === 'vehicles' && (toy.ageMinYears as number) <= 4 && 4 <= (toy.ageMaxYears as number) && (toy.stock as number) > 0,
     );
     expect(list.total).toBe(expected.length);
@@ -84,11 +87,26 @@ describe('catalog routes', () => {
   for (const { query, min, max, note } of bands) {
     it(`products in age band: ${note}`, async () => {
       const list = await getJson<ProductList>(`/api/catalog/products?${query}&limit=${MAX_PRODUCTS_LIMIT}`);
-      const expected = demo.toys.toys.filter((toy) => (toy.ageMinYears as number) <= max && min <= (toy.ageMaxYears as number));
+      const expected = demoToys.filter((toy) => (toy.ageMinYears as number) <= max && min <= (toy.ageMaxYears as number));
       expect(list.total).toBe(expected.length);
       expect(list.items.map((item) => item.id).sort()).toEqual(expected.map((toy) => toy.id as string).sort());
     });
   }
+
+  it('category without age lists accessories', async () => {
+    // veh-004 and veh-005 are battery packs; a parent browsing Vehicles may look for them.
+    const list = await getJson<ProductList>(`/api/catalog/products?category=vehicles&limit=${MAX_PRODUCTS_LIMIT}`);
+    const expected = demo.toys.toys.filter((toy) => toy.category === 'vehicles');
+    expect(list.total).toBe(expected.length);
+    expect(list.items.map((item) => item.id)).toContain('veh-004');
+  });
+
+  it('age band never lists accessories', async () => {
+    // The 0-2 band once listed batteries and puzzle glue, whose age range was 0-99.
+    const list = await getJson<ProductList>(`/api/catalog/products?category=puzzles&ageMin=0&ageMax=2&limit=${MAX_PRODUCTS_LIMIT}`);
+    const accessories = new Set(demo.toys.toys.filter((toy) => toy.accessory === true).map((toy) => toy.id));
+    for (const item of list.items) expect(accessories.has(item.id), item.id).toBe(false);
+  });
 
   it('age band lists more than one age', async () => {
     // A toy for ages 2-4 suits a 2-year-old, so the 0-2 band lists it, but the single age 1 misses it.

@@ -152,10 +152,35 @@ describe('POST /api/rec/recommend', () => {
     }
   });
 
+  it('quiz for a baby suggests no accessory', async () => {
+    // Under 1, board games, under ¥50: once answered with batteries, puzzle glue and frames first.
+    const accessories = new Set(demo.toys.toys.filter((toy) => toy.accessory === true).map((toy) => toy.id as string));
+    expect(accessories.has('puz-007')).toBe(true);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const interest = lang === 'en' ? 'Board Games' : '桌游棋牌';
+      const quiz = { ageYears: 0, interests: [interest], budgetYuan: 50 };
+      const suggestions = await post<Suggestion[]>({ lang, visitItems: [], quiz, k: 12 });
+      expect(suggestions.length, lang).toBeGreaterThan(0);
+      for (const { product } of suggestions) {
+        expect(accessories.has(product.id), product.id).toBe(false);
+        expect(product.ageMinYears, product.id).toBe(0);
+        expect(product.priceYuan, product.id).toBeLessThanOrEqual(50);
+      }
+    }
+  });
+
+  it('trending list has no accessory', async () => {
+    const accessories = new Set(demo.toys.toys.filter((toy) => toy.accessory === true).map((toy) => toy.id as string));
+    const suggestions = await post<Suggestion[]>({ lang: 'en', visitItems: [], k: 50 });
+    for (const { product } of suggestions) expect(accessories.has(product.id), product.id).toBe(false);
+  });
+
   it('ranks quiz interests first', async () => {
     const suggestions = await post<Suggestion[]>({ lang: 'en', visitItems: [], quiz: { ageYears: 7, interests: ['dinosaur'] }, k: 3 });
+    // The recommender matches interests against tags too, e.g. the T-Rex plush tagged `dinosaur`.
+    const tagsOf = (id: string) => (demo.toys.toys.find((toy) => toy.id === id)?.tags as string[] | undefined) ?? [];
     for (const { product, reason } of suggestions) {
-      expect(`${product.name} ${product.description}`.toLowerCase(), product.id).toContain('dinosaur');
+      expect(`${product.name} ${product.description} ${tagsOf(product.id).join(' ')}`.toLowerCase(), product.id).toContain('dinosaur');
       expect(reason).toBe("Matches your child's interests");
     }
   });

@@ -79,6 +79,8 @@ describe('loadCatalogFiles', () => {
     { name: 'age range reversed', edit: (c) => { toy(c).ageMinYears = 10; toy(c).ageMaxYears = 3; }, expected: [/ageMinYears: ageMinYears must not be greater than ageMaxYears/] },
     // Age beyond the "no upper limit" value.
     { name: 'age over 99', edit: (c) => { toy(c).ageMaxYears = 150; }, expected: [/\.ageMaxYears/] },
+    // The accessory flag is a boolean, not a word.
+    { name: 'accessory flag as text', edit: (c) => { toy(c).accessory = 'yes'; }, expected: [/\.accessory/] },
     // Hue outside the colour wheel.
     { name: 'hue out of range', edit: (c) => { toy(c).imageHue = 360; }, expected: [/\.imageHue/] },
     // Category that categories.json does not define.

@@ -44,6 +44,9 @@ describe('syncCatalog', () => {
     const store = new CatalogStore(db);
     expect(store.listProductRecords()).toHaveLength(demo.toys.toys.length);
     expect(store.listBaskets()).toHaveLength(demo.baskets.baskets.length);
+    const accessories = store.listProductRecords().filter((record) => record.accessory).map((record) => record.id);
+    expect(accessories).toEqual(demo.toys.toys.filter((toy) => toy.accessory === true).map((toy) => toy.id as string).sort());
+    expect(accessories).toContain('veh-004');
   });
 
   it('skips an unchanged catalog and keeps stock edits', () => {
