@@ -5,6 +5,7 @@ import { ItemKnn } from './itemKnn.js';
 import { Popularity } from './popularity.js';
 import type { ScoringRecommender } from './scoringModel.js';
 import { ContentTfidf } from './contentTfidf.js';
+import { Rp3beta } from './rp3beta.js';
 import { SparseEase } from './sparseEase.js';
 import { Transitions } from './transitions.js';
 import { UserKnn } from './userKnn.js';
@@ -25,6 +26,8 @@ export function loadComponent(bytes: Uint8Array): ScoringRecommender {
       return ContentTfidf.load(bytes);
     case 'sparse_ease':
       return SparseEase.load(bytes);
+    case 'rp3beta':
+      return Rp3beta.load(bytes);
     case 'hybrid':
       return Hybrid.load(bytes);
     default:

@@ -110,6 +110,7 @@ export type ModelKind =
   | 'transitions'
   | 'content_tfidf'
   | 'sparse_ease'
+  | 'rp3beta'
   | 'hybrid';
 
 export interface Recommender {

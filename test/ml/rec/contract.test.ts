@@ -7,6 +7,7 @@ import { ContentTfidf } from '../../../ml/rec/contentTfidf.js';
 import { Hybrid } from '../../../ml/rec/hybrid.js';
 import { ItemKnn } from '../../../ml/rec/itemKnn.js';
 import { Popularity } from '../../../ml/rec/popularity.js';
+import { Rp3beta } from '../../../ml/rec/rp3beta.js';
 import { loadRecommender } from '../../../ml/rec/registry.js';
 import type { ScoringRecommender } from '../../../ml/rec/scoringModel.js';
 import { SparseEase } from '../../../ml/rec/sparseEase.js';
@@ -40,6 +41,9 @@ const CASES: WorkedCase[] = [
   { name: 'user_knn', create: () => new UserKnn({ shrinkage: 0, neighbourUsers: 2, recencyDecay: 1 }), context: { sessionItems: ['c'] }, expected: ['b', 'a'], scores: [1 / Math.sqrt(3) + 1 / Math.SQRT2, 1 / Math.sqrt(3)], reason: 'similar_shoppers' },
   // One regressor per item, λ = 1: B[b][a] = 3/(4+1), B[b][c] = 2/(4+1).
   { name: 'sparse_ease', create: () => new SparseEase({ l2: 1, maxNeighbours: 1, recencyDecay: 1 }), context: { sessionItems: ['b'] }, expected: ['a', 'c'], scores: [0.6, 0.4], reason: 'because_viewed' },
+  // Walk from a (3 users, step 1/3) through u1, u2 (3 items each) and u5 (2 items), β = 0.5:
+  // b (1/3 + 1/3 + 1/2) / 3 / √4 = 7/36, d (1/3) / 3 / √1 = 1/9, c (1/3) / 3 / √2.
+  { name: 'rp3beta', create: () => new Rp3beta({ alpha: 1, beta: 0.5, recencyDecay: 1 }), context: { sessionItems: ['a'] }, expected: ['b', 'd', 'c'], scores: [7 / 36, 1 / 9, 1 / 9 / Math.SQRT2], reason: 'because_viewed' },
   // e and f share the token 奥特曼 and nothing else.
   { name: 'content_tfidf', create: () => new ContentTfidf({ maxDocumentShare: 1 }), context: { sessionItems: ['e'] }, expected: ['f'], reason: 'similar_content' },
   // Normalised rows: popularity (a, b excluded) c 1, d e f 0.5; transitions c 1, d 0.5, weighted 2.

@@ -1,0 +1,105 @@
+/**
+ * RP3beta: item-item weights from a two-step random walk
+ * item → user → item,
+ *   w(i, j) = Σ_{u ∈ U(i) ∩ U(j)} (1 / |U(i)|)^α · (1 / |I(u)|)^α / |U(j)|^β,
+ * where each step's transition probability is raised to `alpha` and the
+ * arrival item's popularity is damped by `beta`. Each row keeps its top
+ * `maxNeighbours`. A context scores Σ recency × w over its newest items.
+ */
+import { decodeModel } from './codec.js';
+import { buildItemUsers, itemDegrees, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
+import { addRow, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch, validateCsr } from './neighbours.js';
+import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
+import { RecError, type Explanation } from './types.js';
+
+export interface Rp3betaOptions {
+  /** Exponent on both walk probabilities; above 1 favours pairs linked through users with short histories. */
+  alpha: number;
+  /** Popularity damping of the arrival item; 0 = plain P3, higher values surface rarer items but add noise. */
+  beta: number;
+  /** Neighbours kept per item. More raises recall of rare pairs but grows the model linearly. */
+  maxNeighbours: number;
+  /** Weight ratio between a context item and the next newer one, in (0, 1]; 1 = order ignored. */
+  recencyDecay: number;
+  /** Context items used, newest first. */
+  maxRecent: number;
+}
+
+export const DEFAULT_RP3BETA_OPTIONS: Rp3betaOptions = { alpha: 1, beta: 0.5, maxNeighbours: 100, recencyDecay: 0.8, maxRecent: 20 };
+
+export class Rp3beta extends ScoringRecommender {
+  readonly kind = 'rp3beta' as const;
+  readonly options: Rp3betaOptions;
+  private neighbours: Csr | undefined;
+
+  constructor(options: Partial<Rp3betaOptions> = {}) {
+    super();
+    this.options = { ...DEFAULT_RP3BETA_OPTIONS, ...options };
+  }
+
+  protected fitIndexed(data: EncodedData): void {
+    const itemCount = data.index.size;
+    const itemUsers = buildItemUsers(data.sequences, itemCount);
+    const degrees = itemDegrees(itemUsers);
+    const userItems = data.sequences.map((s) => Int32Array.from(new Set(s)));
+    const { alpha, beta } = this.options;
+    // (1 / |I(u)|)^α per user and |U(j)|^-β per item, computed once rather than per pair.
+    const userStep = Float32Array.from(userItems, (items) => (items.length > 0 ? items.length ** -alpha : 0));
+    const popularityDamping = Float32Array.from(degrees, (degree) => (degree > 0 ? degree ** -beta : 0));
+
+    this.neighbours = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
+      let count = 0;
+      for (let p = itemUsers.offsets[item]!; p < itemUsers.offsets[item + 1]!; p++) {
+        const user = itemUsers.columns[p]!;
+        const weight = userStep[user]!;
+        for (const other of userItems[user]!) count = touch(other, weight, scratch, touched, isTouched, count);
+      }
+      const itemStep = degrees[item]! > 0 ? degrees[item]! ** -alpha : 0;
+      for (let t = 0; t < count; t++) {
+        const other = touched[t]!;
+        scratch[other] = itemStep * scratch[other]! * popularityDamping[other]!;
+      }
+      return count;
+    });
+  }
+
+  private get table(): Csr {
+    if (!this.neighbours) throw new RecError('not_fitted', 'rp3beta model used before fit() or load');
+    return this.neighbours;
+  }
+
+  scoreInto(context: EncodedContext, scores: Float32Array): void {
+    scoreFromNeighbours(this.table, context.recent, this.options.recencyDecay, this.options.maxRecent, scores);
+  }
+
+  similarInto(item: number, scores: Float32Array): void {
+    addRow(this.table, item, scores);
+  }
+
+  explainIndex(context: EncodedContext, item: number): Explanation {
+    const source = strongestSource(this.table, context.recent, item, this.options.recencyDecay, this.options.maxRecent);
+    return source < 0 ? { code: 'popular' } : { code: 'because_viewed', sourceItemId: this.index.idAt(source) };
+  }
+
+  protected saveState() {
+    const { offsets, columns, values } = this.table;
+    return { state: { ...this.options }, arrays: { offsets, columns, values } };
+  }
+
+  static load(bytes: Uint8Array): Rp3beta {
+    const saved = decodeModel(bytes);
+    if (saved.kind !== 'rp3beta') throw new RecError('corrupt_model', `expected an rp3beta model, got ${saved.kind}`);
+    const model = new Rp3beta();
+    const state = model.restoreIndex(saved.state);
+    for (const key of Object.keys(DEFAULT_RP3BETA_OPTIONS) as (keyof Rp3betaOptions)[]) {
+      model.options[key] = requireNumber(state, key);
+    }
+    const table = {
+      offsets: requireArray(saved.arrays, 'offsets', Int32Array),
+      columns: requireArray(saved.arrays, 'columns', Int32Array),
+      values: requireArray(saved.arrays, 'values', Float32Array),
+    };
+    model.neighbours = validateCsr(table, model.index.size, model.index.size, 'rp3beta');
+    return model;
+  }
+}
