@@ -103,8 +103,10 @@ export interface TrafficSummary {
  */
 export interface StoreNotice {
   /**
-   * `catalog_rejected`, `heatmap_background_invalid`, `database_recovered` or
-   * `recommendations_unavailable` (a recommender model failed to fit).
+   * `catalog_rejected`, `recommendations_unavailable` (a kiosk model failed to
+   * fit), `heatmap_background_invalid` (missing or not a PNG),
+   * `heatmap_background_wrong_size` (found at the first heatmap request, not
+   * at start-up) or `database_recovered`.
    */
   code: string;
   /** English text for the log and as a fallback; names the file and the fix. */

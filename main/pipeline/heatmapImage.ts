@@ -15,22 +15,35 @@ export interface HeatmapRenderer {
   (camera: CameraConfig, cells: HeatmapCells | null): Buffer;
 }
 
+/** Store-level notice codes of a background picture that cannot be drawn. */
+export const HEATMAP_BACKGROUND_INVALID = 'heatmap_background_invalid';
+export const HEATMAP_BACKGROUND_WRONG_SIZE = 'heatmap_background_wrong_size';
+
+export interface HeatmapRendererOptions {
+  /** Cameras whose background pictures are read at creation, so a bad file is reported at start-up. */
+  cameras?: readonly CameraConfig[];
+  /** Callback for one notice per camera whose picture is replaced by the grid. */
+  onNotice?: (code: string, message: string) => void;
+}
+
 /**
  * Returns a function that draws a day's heatmap as PNG over the installer's
  * empty-store picture (`heatmap.backgroundPath`, PNG) or a neutral grid. A
  * picture that is missing, not a PNG or not the camera's analysis frame size
- * is logged once and replaced by the grid.
+ * is logged and reported once and replaced by the grid.
  */
-export function createHeatmapRenderer(logger: Logger): HeatmapRenderer {
+export function createHeatmapRenderer(logger: Logger, options: HeatmapRendererOptions = {}): HeatmapRenderer {
   const backgrounds = new Map<string, RgbaImage | null>();
   const warnedSizes = new Set<string>();
+  const notify = options.onNotice ?? ((): void => undefined);
 
   const backgroundFor = (camera: CameraConfig): RgbaImage | null => {
     const file = camera.heatmap.backgroundPath;
     if (!file) return null;
-    if (!backgrounds.has(camera.id)) backgrounds.set(camera.id, readBackground(file, camera.id, logger));
+    if (!backgrounds.has(camera.id)) backgrounds.set(camera.id, readBackground(file, camera.id, logger, notify));
     return backgrounds.get(camera.id) ?? null;
   };
+  for (const camera of options.cameras ?? []) backgroundFor(camera);
 
   return (camera, cells) => {
     const background = backgroundFor(camera);
@@ -38,9 +51,15 @@ export function createHeatmapRenderer(logger: Logger): HeatmapRenderer {
     const fits = background !== null && background.width === grid.imageWidth && background.height === grid.imageHeight;
     if (background && !fits && !warnedSizes.has(camera.id)) {
       warnedSizes.add(camera.id);
+      const backgroundSize = `${background.width}x${background.height}`;
+      const frameSize = `${grid.imageWidth}x${grid.imageHeight}`;
       logger.warn(
-        { cameraId: camera.id, background: `${background.width}x${background.height}`, frame: `${grid.imageWidth}x${grid.imageHeight}` },
+        { cameraId: camera.id, background: backgroundSize, frame: frameSize },
         'heatmap background is not the analysis frame size; drawing the neutral grid instead',
+      );
+      notify(
+        HEATMAP_BACKGROUND_WRONG_SIZE,
+        `Heatmap background ${camera.heatmap.backgroundPath} of camera "${camera.id}" is ${backgroundSize} pixels, but the camera is analysed at ${frameSize}. Save a ${frameSize} PNG there and restart; the neutral grid is drawn until then.`,
       );
     }
     return encodePng(renderHeatmap(grid, fits ? { background } : {}));
@@ -52,11 +71,15 @@ function emptyGrid(camera: CameraConfig, background: RgbaImage | null): HeatmapG
   return new HeatmapGrid({ ...size, cellSizePx: camera.heatmap.cellSizePx });
 }
 
-function readBackground(file: string, cameraId: string, logger: Logger): RgbaImage | null {
+function readBackground(file: string, cameraId: string, logger: Logger, notify: (code: string, message: string) => void): RgbaImage | null {
   try {
     return decodePng(fs.readFileSync(file));
   } catch (error) {
     logger.warn({ err: error, cameraId, file }, 'heatmap background picture cannot be read; drawing the neutral grid instead');
+    notify(
+      HEATMAP_BACKGROUND_INVALID,
+      `Heatmap background ${file} of camera "${cameraId}" cannot be read as a PNG (${(error as Error).message}). Replace it with a PNG of the empty store, or remove heatmap.backgroundPath, and restart; the neutral grid is drawn until then.`,
+    );
     return null;
   }
 }

@@ -1,5 +1,5 @@
 import type { MinuteAggregate } from '../../ml/analytics/types.js';
-import type { CameraStatus, HourlyCount, LineSummary, LocalizedNames, TrafficSummary, ZoneSummary } from '../api/wire.js';
+import type { CameraStatus, HourlyCount, LineSummary, LocalizedNames, StoreNotice, TrafficSummary, ZoneSummary } from '../api/wire.js';
 import type { StoreConfig } from '../config/schema.js';
 import { localHour } from '../storage/localDay.js';
 import type { TrafficStore } from '../storage/trafficStore.js';
@@ -23,6 +23,7 @@ export interface SummaryInput {
   live: ReadonlyMap<string, LiveCamera>;
   cameras: CameraStatus[];
   errorCode: string | null;
+  notices: StoreNotice[];
 }
 
 interface LineCounts {
@@ -56,6 +57,7 @@ export function buildSummary(input: SummaryInput): TrafficSummary {
     zones: summarizeZones(input, unstored, isToday),
     cameras: input.cameras,
     errorCode: input.errorCode,
+    notices: input.notices,
     generatedAtMs: input.nowMs,
   };
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { HeatmapCells, MinuteAggregate } from '../../ml/analytics/types.js';
 import { addHeatmaps, sameGrid } from '../../ml/analytics/heatmapCells.js';
-import type { CameraStatus, TrafficSummary } from '../api/wire.js';
+import type { CameraStatus, StoreNotice, TrafficSummary } from '../api/wire.js';
 import type { StoreConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import { localDateString, localDayRange } from '../storage/localDay.js';
@@ -34,6 +34,7 @@ export interface TrafficServiceOptions {
 export class TrafficService extends EventEmitter {
   private readonly statuses = new Map<string, CameraStatus>();
   private readonly live = new Map<string, LiveCamera>();
+  private readonly notices: StoreNotice[] = [];
   private retentionTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: TrafficServiceOptions) {
@@ -66,17 +67,32 @@ export class TrafficService extends EventEmitter {
     }
   }
 
+  /**
+   * Adds a store-level notice that every summary carries until the next
+   * start. A second notice with the same code and message is ignored.
+   */
+  addNotice(code: string, message: string): void {
+    if (this.notices.some((notice) => notice.code === code && notice.message === message)) return;
+    this.notices.push({ code, message, atMs: this.options.clock.nowMs() });
+    this.emit('change');
+  }
+
   setCameraStatus(status: CameraStatus): void {
     this.statuses.set(status.cameraId, status);
     if (status.state !== 'running') this.live.delete(status.cameraId);
     this.emit('change');
   }
 
-  /** Marks every camera as failed with one code, e.g. when the analysis worker crashed. */
+  /**
+   * Marks every camera as failed with one code, e.g. when the analysis worker
+   * crashed. With a `nextRetryAtMs` the coming restart counts as one more of
+   * each camera's `retries`.
+   */
   failAllCameras(errorCode: string, errorMessage: string, nextRetryAtMs: number | null): void {
     for (const status of this.statuses.values()) {
       this.statuses.set(status.cameraId, {
         ...status,
+        retries: nextRetryAtMs === null ? status.retries : status.retries + 1,
         state: nextRetryAtMs === null ? 'failed' : 'retrying',
         fps: 0,
         errorCode,
@@ -149,6 +165,7 @@ export class TrafficService extends EventEmitter {
       cameras: this.cameraStatuses(),
       // A failing write is the more urgent of the two, since new counts are at risk.
       errorCode: this.options.writer.errorCode ?? this.options.startupErrorCode ?? null,
+      notices: this.notices.map((notice) => ({ ...notice })),
     });
   }
 

@@ -71,6 +71,45 @@ describe('createHeatmapRenderer', () => {
     expect(logs.count()).toBe(1);
   });
 
+  it.each([
+    ['not-png.png', 'heatmap_background_invalid'], // text file with a .png name
+    ['missing.png', 'heatmap_background_invalid'], // no such file
+  ])('reports %s at creation', (file, code) => {
+    const notices: { code: string; message: string }[] = [];
+    const backgroundPath = path.join(dir, file);
+    createHeatmapRenderer(createRootLogger({ level: 'silent' }), {
+      cameras: [camera(backgroundPath)],
+      onNotice: (noticeCode, message) => notices.push({ code: noticeCode, message }),
+    });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.code).toBe(code);
+    // The manager needs the file and the camera to fix it.
+    expect(notices[0]!.message).toContain(backgroundPath);
+    expect(notices[0]!.message).toContain('"cam"');
+  });
+
+  it('reports a wrong size once', () => {
+    const notices: string[] = [];
+    const wrongSize = camera(path.join(dir, 'wrong-size.png'));
+    const render = createHeatmapRenderer(createRootLogger({ level: 'silent' }), {
+      cameras: [wrongSize],
+      onNotice: (code) => notices.push(code),
+    });
+    // A readable PNG is fine at creation; its size is known to be wrong only when the counts' frame size is.
+    expect(notices).toEqual([]);
+    render(wrongSize, cells);
+    render(wrongSize, cells);
+    expect(notices).toEqual(['heatmap_background_wrong_size']);
+  });
+
+  it('reports nothing for a fitting picture', () => {
+    const notices: string[] = [];
+    const fits = camera(path.join(dir, 'fits.png'));
+    const render = createHeatmapRenderer(createRootLogger({ level: 'silent' }), { cameras: [fits], onNotice: (code) => notices.push(code) });
+    render(fits, cells);
+    expect(notices).toEqual([]);
+  });
+
   it('draws an empty grid without counts', () => {
     const render = createHeatmapRenderer(createRootLogger({ level: 'silent' }));
     const image = decodePng(render(camera(), null));

@@ -127,6 +127,40 @@ describe('TrafficService', () => {
     expect(camera).toMatchObject({ cameraId: 'door', state: 'retrying', errorCode: 'pipeline_crashed', nextRetryAtMs: clock.now + 1000 });
   });
 
+  it('counts pipeline restarts as retries', () => {
+    service.failAllCameras('pipeline_crashed', 'worker exited', clock.now + 1000);
+    service.failAllCameras('pipeline_crashed', 'worker exited', clock.now + 2000);
+    expect(service.cameraStatuses()[0]!.retries).toBe(2);
+    // A final failure schedules no restart, so it adds no retry.
+    service.failAllCameras('detector_load_failed', 'no model', null);
+    expect(service.cameraStatuses()[0]!.retries).toBe(2);
+  });
+
+  it('carries notices in every summary', () => {
+    expect(service.summary()!.notices).toEqual([]);
+    clock.now += MINUTE;
+    service.addNotice('catalog_rejected', 'Catalog file toys.json is invalid.');
+    const atMs = clock.now;
+    clock.now += MINUTE;
+    service.addNotice('heatmap_background_invalid', 'door.png is not a PNG.');
+    // The same notice again, e.g. reported twice, is shown once.
+    service.addNotice('catalog_rejected', 'Catalog file toys.json is invalid.');
+    const summary = service.summary()!;
+    expect(summary.notices.map((notice) => notice.code)).toEqual(['catalog_rejected', 'heatmap_background_invalid']);
+    expect(summary.notices[0]).toEqual({ code: 'catalog_rejected', message: 'Catalog file toys.json is invalid.', atMs });
+    // Notices do not replace the store-level error code, and a past day carries them too.
+    expect(summary.errorCode).toBeNull();
+    expect(service.summary('2026-05-19')!.notices).toHaveLength(2);
+  });
+
+  it('emits change on a new notice', () => {
+    let changes = 0;
+    service.on('change', () => changes++);
+    service.addNotice('database_recovered', 'moved aside');
+    service.addNotice('database_recovered', 'moved aside');
+    expect(changes).toBe(1);
+  });
+
   it('reports start-up code behind storage errors', () => {
     service = new TrafficService({ config, store, writer, clock, logger: createSilentLogger(), startupErrorCode: 'database_recovered' });
     expect(service.summary()!.errorCode).toBe('database_recovered');
