@@ -35,6 +35,11 @@ export class PipelineHost {
   /** Whether the current worker sent `stopped`, i.e. it delivered its open minutes itself. */
   private workerFlushed = false;
   private resolveStopped: (() => void) | null = null;
+  /**
+   * Retries per camera shown before the current worker started. A new worker
+   * counts its cameras' retries from 0, so its statuses are shown with these added.
+   */
+  private readonly earlierRetries = new Map<string, number>();
   private readonly logger: Logger;
 
   constructor(private readonly options: PipelineHostOptions) {
@@ -85,9 +90,11 @@ export class PipelineHost {
       case 'ready':
         this.logger.info({ backend: message.backend, model: message.model }, 'analysis worker ready');
         break;
-      case 'status':
-        traffic.setCameraStatus(message.status);
+      case 'status': {
+        const earlier = this.earlierRetries.get(message.status.cameraId) ?? 0;
+        traffic.setCameraStatus({ ...message.status, retries: message.status.retries + earlier });
         break;
+      }
       case 'live':
         traffic.setLive(message.cameraId, message.live);
         break;
@@ -134,6 +141,7 @@ export class PipelineHost {
     this.failures += 1;
     const delayMs = retryDelayMs(this.failures);
     this.options.traffic.failAllCameras(errorCode, message, Date.now() + delayMs);
+    for (const status of this.options.traffic.cameraStatuses()) this.earlierRetries.set(status.cameraId, status.retries);
     this.logger.warn({ errorCode, attempt: this.failures, delayMs }, 'restarting the analysis worker after a delay');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;

@@ -7,14 +7,23 @@ import type { TrafficService } from '../../../main/pipeline/trafficService.js';
 
 const config = parseStoreConfig({ cameras: [{ id: 'door', name: 'Door', url: 'door.mp4' }] }, 'test');
 
-/** Hand-written fake of the TrafficService calls the host makes, recording them in order. */
+/**
+ * Hand-written fake of the TrafficService calls the host makes, recording them
+ * in order. Like the real service, a failure with a retry time adds one retry.
+ */
 class RecordingTraffic {
   events: string[] = [];
+  retries = 0;
   setCameraStatus(status: CameraStatus): void {
-    this.events.push(`status:${status.state}`);
+    this.events.push(`status:${status.state}:retries=${status.retries}`);
+    this.retries = status.retries;
   }
   failAllCameras(errorCode: string, _message: string, nextRetryAtMs: number | null): void {
     this.events.push(`fail:${errorCode}:${nextRetryAtMs === null ? 'final' : 'retry'}`);
+    if (nextRetryAtMs !== null) this.retries += 1;
+  }
+  cameraStatuses(): Pick<CameraStatus, 'cameraId' | 'retries'>[] {
+    return [{ cameraId: 'door', retries: this.retries }];
   }
   saveLiveMinutes(): number {
     this.events.push('saveLive');
@@ -42,9 +51,18 @@ describe('PipelineHost', () => {
       workerUrl: new URL('./fixtures/crashingWorker.ts', import.meta.url),
     });
     host.start();
-    // First run, crash, then a second run after the first backoff delay (about 1 s).
-    await until(() => traffic.events.filter((event) => event === 'status:running').length >= 2, 30_000);
+    // Three runs with two crashes between them; the backoff delays are about 1 s and 2 s.
+    await until(() => traffic.events.filter((event) => event.startsWith('status:running')).length >= 3, 30_000);
     await host.stop(2_000);
-    expect(traffic.events.slice(0, 4)).toEqual(['status:running', 'saveLive', 'fail:pipeline_crashed:retry', 'status:running']);
+    // The fixture reports `retries: 0` every run, so the counts shown come from the host's restarts.
+    expect(traffic.events.slice(0, 7)).toEqual([
+      'status:running:retries=0',
+      'saveLive',
+      'fail:pipeline_crashed:retry',
+      'status:running:retries=1',
+      'saveLive',
+      'fail:pipeline_crashed:retry',
+      'status:running:retries=2',
+    ]);
   });
 });
