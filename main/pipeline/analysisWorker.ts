@@ -15,7 +15,10 @@ if (!parentPort) throw new Error('analysisWorker.ts must run in a worker thread;
 const port = parentPort;
 
 const data = workerData as AnalysisWorkerData;
-const logger = createRootLogger(data.logLevel ? { level: data.logLevel as 'info' } : {}).child({ module: 'analysis-worker' });
+// The thread is a base binding under its own key. The services below add `module` to it, and pino
+// writes a key bound twice as two keys, so only the worker's own lines get `module: analysis-worker`.
+const threadLogger = createRootLogger(data.logLevel ? { level: data.logLevel as 'info' } : {}).child({ thread: 'analysis-worker' });
+const logger = threadLogger.child({ module: 'analysis-worker' });
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 /** Detector for tests of the plumbing only: it returns no detections. Selected by `detector: 'none'`. */
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
   let backend: string | null = null;
   if (data.detector !== 'none') {
     try {
-      ({ detector, backend } = await createDetectorForConfig(data.config.detector, logger));
+      ({ detector, backend } = await createDetectorForConfig(data.config.detector, threadLogger));
     } catch (error) {
       logger.error({ err: error }, 'loading the person detector failed');
       post({ type: 'fatal', errorCode: 'detector_load_failed', message: `Loading the person detector failed: ${(error as Error).message}` });
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const session = new AnalysisSession(data.config, { detector, backend, logger, post });
+  const session = new AnalysisSession(data.config, { detector, backend, logger: threadLogger, post });
   port.on('message', (message: HostMessage) => {
     if (message.type !== 'stop') return;
     void session
