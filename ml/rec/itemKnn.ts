@@ -1,8 +1,9 @@
 /**
- * Item-based collaborative filtering: cosine similarity between the user
- * sets of two items, with shrinkage,
- *   sim(i, j) = |U(i) ∩ U(j)| / (sqrt(|U(i)| · |U(j)|) + shrinkage),
- * kept as each item's top neighbours. A context scores Σ recency × sim.
+ * Item-based collaborative filtering: asymmetric cosine similarity between
+ * the user sets of two items, with shrinkage and sharpening,
+ *   sim(i, j) = (|U(i) ∩ U(j)| / (|U(i)|^a · |U(j)|^(1−a) + shrinkage))^q,
+ * kept as each item's top neighbours. a = 0.5 and q = 1 give plain cosine.
+ * A context scores Σ recency × sim.
  */
 import { decodeModel } from './codec.js';
 import { buildItemUsers, itemDegrees, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
@@ -19,9 +20,13 @@ export interface ItemKnnOptions {
   recencyDecay: number;
   /** Context items used, newest first. */
   maxRecent: number;
+  /** Exponent a on the source item's user count: 1 gives P(j | i), which favours popular targets, and 0 gives P(i | j), which favours rare ones. */
+  asymmetry: number;
+  /** Power q applied to each similarity. Above 1 a strong link outweighs several weak ones, and below 1 weak links add up. */
+  sharpening: number;
 }
 
-export const DEFAULT_ITEM_KNN_OPTIONS: ItemKnnOptions = { maxNeighbours: 100, shrinkage: 10, recencyDecay: 0.8, maxRecent: 20 };
+export const DEFAULT_ITEM_KNN_OPTIONS: ItemKnnOptions = { maxNeighbours: 100, shrinkage: 10, recencyDecay: 0.8, maxRecent: 20, asymmetry: 0.5, sharpening: 1 };
 
 export class ItemKnn extends ScoringRecommender {
   readonly kind = 'item_knn' as const;
@@ -38,7 +43,7 @@ export class ItemKnn extends ScoringRecommender {
     const itemUsers = buildItemUsers(data.sequences, itemCount);
     const degrees = itemDegrees(itemUsers);
     const userItems = data.sequences.map((s) => Int32Array.from(new Set(s)));
-    const { shrinkage } = this.options;
+    const { shrinkage, asymmetry, sharpening } = this.options;
 
     this.neighbours = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
       let count = 0;
@@ -47,7 +52,8 @@ export class ItemKnn extends ScoringRecommender {
       }
       for (let t = 0; t < count; t++) {
         const other = touched[t]!;
-        scratch[other] = scratch[other]! / (Math.sqrt(degrees[item]! * degrees[other]!) + shrinkage);
+        const norm = degrees[item]! ** asymmetry * degrees[other]! ** (1 - asymmetry) + shrinkage;
+        scratch[other] = (scratch[other]! / norm) ** sharpening;
       }
       return count;
     });
@@ -87,6 +93,9 @@ export class ItemKnn extends ScoringRecommender {
       recencyDecay: requireNumber(state, 'recencyDecay'),
       maxRecent: requireNumber(state, 'maxRecent'),
     });
+    // Models saved before these settings existed were fitted with plain cosine, which is the default.
+    if ('asymmetry' in state) model.options.asymmetry = requireNumber(state, 'asymmetry');
+    if ('sharpening' in state) model.options.sharpening = requireNumber(state, 'sharpening');
     const table = {
       offsets: requireArray(saved.arrays, 'offsets', Int32Array),
       columns: requireArray(saved.arrays, 'columns', Int32Array),

@@ -1,8 +1,9 @@
 /**
  * Popularity with time decay, plus trending items per store. Each
  * interaction counts `0.5 ** (ageMs / halfLifeMs)`, where age is measured
- * from the newest training timestamp; interactions without timestamps count
- * 1. Store trending uses the same counts restricted to that store, with the
+ * from the newest training timestamp. In a sequence without timestamps the
+ * entry k positions before the sequence's end counts `positionDecay ** k`,
+ * the position standing in for time. Store trending uses the same counts restricted to that store, with the
  * shorter `trendingHalfLifeMs`.
  */
 import { decodeModel } from './codec.js';
@@ -19,12 +20,15 @@ export interface PopularityOptions {
   trendingHalfLifeMs: number;
   /** Weight of the store's trending score relative to chain-wide popularity when the context names a store. */
   storeWeight: number;
+  /** Weight ratio per position before the end of a sequence without timestamps, in (0, 1]. 1 counts every entry fully. */
+  positionDecay: number;
 }
 
 export const DEFAULT_POPULARITY_OPTIONS: PopularityOptions = {
   halfLifeMs: 90 * DAY_MS,
   trendingHalfLifeMs: 14 * DAY_MS,
   storeWeight: 1,
+  positionDecay: 1,
 };
 
 export class Popularity extends ScoringRecommender {
@@ -57,7 +61,8 @@ export class Popularity extends ScoringRecommender {
       const storeRow = data.storeIds[s] === undefined ? -1 : this.storeIds.indexOf(data.storeIds[s]!);
       sequence.forEach((item, p) => {
         const ageMs = times ? Math.max(0, newestMs - times[p]!) : 0;
-        this.global[item]! += 0.5 ** (ageMs / this.options.halfLifeMs);
+        const positionWeight = times ? 1 : this.options.positionDecay ** (sequence.length - 1 - p);
+        this.global[item]! += positionWeight * 0.5 ** (ageMs / this.options.halfLifeMs);
         if (storeRow >= 0) this.storeTrending[storeRow * itemCount + item]! += 0.5 ** (ageMs / this.options.trendingHalfLifeMs);
       });
     });
@@ -116,7 +121,11 @@ export class Popularity extends ScoringRecommender {
     if (saved.kind !== 'popularity') throw new RecError('corrupt_model', `expected a popularity model, got ${saved.kind}`);
     const model = new Popularity();
     const state = model.restoreIndex(saved.state);
-    for (const key of Object.keys(DEFAULT_POPULARITY_OPTIONS) as (keyof PopularityOptions)[]) model.options[key] = requireNumber(state, key);
+    for (const key of Object.keys(DEFAULT_POPULARITY_OPTIONS) as (keyof PopularityOptions)[]) {
+      // Models saved before `positionDecay` existed counted every entry fully, which is the default 1.
+      if (key === 'positionDecay' && !(key in state)) continue;
+      model.options[key] = requireNumber(state, key);
+    }
     const storeIds = state['storeIds'];
     if (!Array.isArray(storeIds)) throw new RecError('corrupt_model', 'saved popularity model has no store list');
     model.storeIds = storeIds.map(String);

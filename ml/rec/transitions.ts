@@ -29,6 +29,14 @@ export interface TransitionOptions {
   maxRecent: number;
   /** Neighbours kept per item; the model grows linearly with it. */
   maxNeighbours: number;
+  /** Power applied to each row weight. Above 1 a strong link outweighs several weak ones, and below 1 weak links add up. */
+  sharpening: number;
+  /**
+   * Weight ratio per position between a pair and the end of its training
+   * sequence, in (0, 1]. Below 1 favours a user's latest pairs, which are
+   * closest in time to what is recommended; 1 counts all pairs alike.
+   */
+  sequenceRecencyDecay: number;
 }
 
 export const DEFAULT_TRANSITION_OPTIONS: TransitionOptions = {
@@ -39,6 +47,8 @@ export const DEFAULT_TRANSITION_OPTIONS: TransitionOptions = {
   recencyDecay: 0.5,
   maxRecent: 5,
   maxNeighbours: 100,
+  sharpening: 1,
+  sequenceRecencyDecay: 1,
 };
 
 export class Transitions extends ScoringRecommender {
@@ -56,7 +66,7 @@ export class Transitions extends ScoringRecommender {
     const occurrences = buildOccurrences(data.sequences, itemCount);
     const frequency = new Float32Array(itemCount);
     for (let i = 0; i < itemCount; i++) frequency[i] = occurrences.offsets[i + 1]! - occurrences.offsets[i]!;
-    const { window, distanceDecay, backwardWeight, targetPopularityExponent } = this.options;
+    const { window, distanceDecay, backwardWeight, targetPopularityExponent, sharpening, sequenceRecencyDecay } = this.options;
 
     this.neighbours = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
       let count = 0;
@@ -67,7 +77,8 @@ export class Transitions extends ScoringRecommender {
         for (let q = Math.max(0, position - window); q <= last; q++) {
           if (q === position) continue;
           const distance = Math.abs(q - position);
-          const weight = (q > position ? 1 : backwardWeight) * distanceDecay ** (distance - 1);
+          const stepsFromEnd = sequence.length - 1 - Math.max(q, position);
+          const weight = (q > position ? 1 : backwardWeight) * distanceDecay ** (distance - 1) * sequenceRecencyDecay ** stepsFromEnd;
           if (weight > 0) count = touch(sequence[q]!, weight, scratch, touched, isTouched, count);
         }
       }
@@ -75,7 +86,7 @@ export class Transitions extends ScoringRecommender {
       for (let t = 0; t < count; t++) total += scratch[touched[t]!]!;
       for (let t = 0; t < count; t++) {
         const other = touched[t]!;
-        scratch[other] = scratch[other]! / total / frequency[other]! ** targetPopularityExponent;
+        scratch[other] = (scratch[other]! / total / frequency[other]! ** targetPopularityExponent) ** sharpening;
       }
       return count;
     });
@@ -114,6 +125,8 @@ export class Transitions extends ScoringRecommender {
     const model = new Transitions();
     const state = model.restoreIndex(saved.state);
     for (const key of Object.keys(DEFAULT_TRANSITION_OPTIONS) as (keyof TransitionOptions)[]) {
+      // Models saved before these settings existed were fitted without them, which is the default 1.
+      if ((key === 'sharpening' || key === 'sequenceRecencyDecay') && !(key in state)) continue;
       model.options[key] = requireNumber(state, key);
     }
     const table = {

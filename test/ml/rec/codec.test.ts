@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel } from '../../../ml/rec/codec.js';
 import { ItemKnn } from '../../../ml/rec/itemKnn.js';
+import { Popularity } from '../../../ml/rec/popularity.js';
+import { Transitions } from '../../../ml/rec/transitions.js';
 import { topKIndices } from '../../../ml/rec/topK.js';
 
 describe('model codec', () => {
@@ -48,3 +50,35 @@ describe('loading a tampered model', () => {
     expect(() => ItemKnn.load(encodeModel(saved))).toThrow(/column 99 outside 0..1/);
   });
 });
+
+describe('loading a model saved before newer settings', () => {
+  // Files written before these settings existed lack them, so they load with the default, which is how they were fitted.
+  const CASES = [
+    { name: 'item_knn', create: () => new ItemKnn(), load: ItemKnn.load, dropped: ['asymmetry', 'sharpening'] },
+    { name: 'transitions', create: () => new Transitions(), load: Transitions.load, dropped: ['sharpening', 'sequenceRecencyDecay'] },
+    { name: 'popularity', create: () => new Popularity(), load: Popularity.load, dropped: ['positionDecay'] },
+  ];
+
+  it.each(CASES)('loads $name with defaults', ({ create, load, dropped }) => {
+    const model = create();
+    model.fit({ items: [], sequences: [{ userId: 'u', items: ['a', 'b', 'c'] }] });
+    const saved = decodeModel(model.save());
+    for (const key of dropped) delete (saved.state as Record<string, unknown>)[key];
+    const copy = load(encodeModel(saved));
+    expect(copy.options).toEqual(model.options);
+    expect(copy.recommend({ sessionItems: ['a'] }, 2)).toEqual(model.recommend({ sessionItems: ['a'] }, 2));
+  });
+
+  it('still rejects a setting of the wrong type', () => {
+    const saved = decodeModel(fittedTransitions().save());
+    (saved.state as Record<string, unknown>)['sharpening'] = 'high';
+    expect(() => Transitions.load(encodeModel(saved))).toThrow(/setting "sharpening"/);
+  });
+});
+
+function fittedTransitions(): Transitions {
+  const model = new Transitions();
+  model.fit({ items: [], sequences: [{ userId: 'u', items: ['a', 'b'] }] });
+  return model;
+}
+

@@ -46,4 +46,20 @@ describe('ItemKnn', () => {
     model.fit(data);
     expect(model.similarItems('c', 3).filter((r) => r.score > 0).map((r) => r.itemId)).toEqual(['d']);
   });
+
+  it.each([
+    // Row c: c·a = c·b = c·d = 1; degrees a 2, c 2, d 1.
+    // a = 1 gives P(j | c) = 1/2 for every neighbour.
+    ['asymmetry 1 ties a and d', { asymmetry: 1 }, 0.5, 0.5],
+    // a = 0 gives P(c | j): d 1/1, a 1/2.
+    ['asymmetry 0 favours rare d', { asymmetry: 0 }, 0.5, 1],
+    // Plain cosine squared: a (1/2)² = 1/4, d (1/√2)² = 1/2.
+    ['sharpening 2 squares cosine', { sharpening: 2 }, 0.25, 0.5],
+  ])('%s', (_name, options, simA, simD) => {
+    const model = new ItemKnn({ shrinkage: 0, ...options });
+    model.fit(data);
+    const row = Object.fromEntries(model.similarItems('c', 3).map((r) => [r.itemId, r.score]));
+    expect(row['a']).toBeCloseTo(simA, 6);
+    expect(row['d']).toBeCloseTo(simD, 6);
+  });
 });

@@ -56,4 +56,20 @@ describe('Popularity', () => {
     expect(model.explain({ quiz: { childAgeMonths: 12 } }, 'fresh').code).toBe('popular_for_age');
     expect(model.explain({ quiz: { childAgeMonths: 12 } }, 'old').code).toBe('popular');
   });
+
+  it('decays by position without timestamps', () => {
+    // With decay 0.5 from each sequence's end: a 0.25 + 0.5, b 0.5 + 1, c 1.
+    const model = new Popularity({ positionDecay: 0.5 });
+    model.fit({ items: [], sequences: [{ userId: 'u1', items: ['a', 'b', 'c'] }, { userId: 'u2', items: ['a', 'b'] }] });
+    const list = model.recommend({}, 3);
+    expect(list.map((r) => r.itemId)).toEqual(['b', 'c', 'a']);
+    expect(list[1]!.score).toBeCloseTo(1 / 1.5, 6);
+    expect(list[2]!.score).toBeCloseTo(0.75 / 1.5, 6);
+  });
+
+  it('ignores position decay with timestamps', () => {
+    const model = new Popularity({ halfLifeMs: 30 * DAY_MS, positionDecay: 0.5 });
+    model.fit(data);
+    expect(model.recommend({}, 3)[2]!.score).toBeCloseTo(0.375 / 2, 6);
+  });
 });

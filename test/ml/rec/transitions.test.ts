@@ -31,4 +31,18 @@ describe('Transitions', () => {
   it('is strictly forward without backward weight', () => {
     expect(similar({ window: 2, backwardWeight: 0 }, 'z')).toEqual({});
   });
+
+  it('sharpens row weights', () => {
+    // Row x is y 1/1.5 and z 0.5/1.5 before sharpening, so 4/9 and 1/9 after squaring.
+    const row = similar({ window: 2, distanceDecay: 0.5, backwardWeight: 0, sharpening: 2 }, 'x');
+    expect(row['y']).toBeCloseTo(4 / 9, 6);
+    expect(row['z']).toBeCloseTo(1 / 9, 6);
+  });
+
+  it('favours pairs near the sequence end', () => {
+    // x→y ends 1 position before the end (weight 0.5), x→z at the end (weight 1); total 1.5.
+    const row = similar({ window: 2, distanceDecay: 1, backwardWeight: 0, sequenceRecencyDecay: 0.5 }, 'x');
+    expect(row['y']).toBeCloseTo(0.5 / 1.5, 6);
+    expect(row['z']).toBeCloseTo(1 / 1.5, 6);
+  });
 });
