@@ -6,7 +6,8 @@
  */
 import { ContentTfidf, type ContentOptions } from './contentTfidf.js';
 import { ItemKnn, type ItemKnnOptions } from './itemKnn.js';
-import { Popularity } from './popularity.js';
+import { Popularity, type PopularityOptions } from './popularity.js';
+import { Rp3beta, type Rp3betaOptions } from './rp3beta.js';
 import type { ComponentSpec } from './search.js';
 import { SparseEase, type SparseEaseOptions } from './sparseEase.js';
 import { Transitions, type TransitionOptions } from './transitions.js';
@@ -23,6 +24,8 @@ const transitions: ComponentSpec<TransitionOptions> = {
     recencyDecay: [0.5, 0.25, 0.75, 1],
     maxRecent: [5, 2, 10, 20],
     maxNeighbours: [100, 200],
+    sharpening: [1, 0.7, 0.5, 1.5],
+    sequenceRecencyDecay: [1, 0.9],
   },
 };
 
@@ -33,6 +36,19 @@ const itemKnn: ComponentSpec<ItemKnnOptions> = {
     shrinkage: [10, 0, 3, 30],
     recencyDecay: [0.8, 0.5, 0.9, 1],
     maxRecent: [20, 5, 10, 50],
+    asymmetry: [0.5, 0.3, 0.7, 0.9],
+    sharpening: [1, 0.7, 1.5, 2],
+  },
+};
+
+const rp3beta: ComponentSpec<Rp3betaOptions> = {
+  name: 'rp3beta',
+  create: (options) => new Rp3beta(options),
+  grid: {
+    alpha: [0.5, 0.3, 0.7, 1],
+    beta: [0.2, 0, 0.35, 0.5],
+    recencyDecay: [0.5, 0.8, 1],
+    maxRecent: [5, 10, 20],
   },
 };
 
@@ -67,10 +83,12 @@ const content: ComponentSpec<ContentOptions> = {
   },
 };
 
-const popularity: ComponentSpec<Record<string, never>> = {
+const popularity: ComponentSpec<PopularityOptions> = {
   name: 'popularity',
-  create: () => new Popularity(),
-  grid: {},
+  create: (options) => new Popularity(options),
+  grid: {
+    positionDecay: [1, 0.8, 0.5, 0.2],
+  },
 };
 
-export const STANDARD_COMPONENTS: readonly ComponentSpec<object>[] = [transitions, itemKnn, userKnn, sparseEase, content, popularity] as ComponentSpec<object>[];
+export const STANDARD_COMPONENTS: readonly ComponentSpec<object>[] = [transitions, itemKnn, userKnn, sparseEase, rp3beta, content, popularity] as ComponentSpec<object>[];
