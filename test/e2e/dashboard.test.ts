@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CameraStatus, TrafficSummary } from '../../main/api/wire.js';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
+import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
 import { getJson, startTestApp, type RunningApp } from './support/app.js';
 import { ensureScreensBuilt } from './support/screens.js';
@@ -48,8 +49,16 @@ describe('dashboard with seeded traffic', () => {
     await page.goto(app.dashboardUrl);
     await expect.poll(() => page.getByTestId('total-in').locator('.total-value').textContent()).toBe(String(EXPECTED_IN));
     expect(await page.getByTestId('total-out').locator('.total-value').textContent()).toBe(String(EXPECTED_OUT));
-    // Analysis is off, so the live occupancy is 0.
-    expect(await page.getByTestId('total-occupancy').locator('.total-value').textContent()).toBe('0');
+    // Analysis is off, so no camera sees anyone now.
+    const inView = page.getByTestId('total-occupancy');
+    expect(await inView.locator('.total-label').textContent()).toBe('画面中人数');
+    expect(await inView.locator('.total-value').textContent()).toBe('0');
+    // The estimate is today's in minus out: 24 - 20.
+    const inStore = page.getByTestId('total-in-store');
+    expect(await inStore.locator('.total-label').textContent()).toBe('店内人数（估算）');
+    expect(await inStore.locator('.total-value').textContent()).toBe(String(EXPECTED_IN - EXPECTED_OUT));
+    expect(EXPECTED_IN - EXPECTED_OUT).toBe(4);
+    expect(await inStore.locator('.total-hint').textContent()).toBe(zh.dashboard.inStoreEstimateHint);
     // zh-CN is the default language.
     expect(await page.locator('h1').textContent()).toBe('今日门店客流');
   });
@@ -109,6 +118,8 @@ describe('dashboard with seeded traffic', () => {
     expect(await page.locator('h1').textContent()).toBe('Store traffic today');
     expect(await page.locator('tr[data-zone-id="lego"]').getByTestId('zone-dwell').textContent()).toBe('3 min 25 s');
     expect(await page.getByTestId('total-in').locator('.total-label').textContent()).toBe('Visitors in');
+    expect(await page.getByTestId('total-occupancy').locator('.total-label').textContent()).toBe('People in view now');
+    expect(await page.getByTestId('total-in-store').locator('.total-label').textContent()).toBe('In the store (estimate)');
 
     await page.reload();
     await page.getByTestId('total-in').waitFor();

@@ -46,7 +46,10 @@ describe('dashboard names and start-up errors', () => {
 
   it('shows the database and analysis-off codes', async () => {
     const { page } = browser;
-    expect(await page.getByTestId('store-error').textContent()).toBe(zh.errors.database_recovered);
+    // The recovered database is a start-up notice, so the red live-error banner does not repeat it.
+    expect(await page.getByTestId('store-error').count()).toBe(0);
+    const notice = page.getByTestId('notices').locator('li[data-notice-code="database_recovered"]');
+    expect(await notice.locator('.notice-text').textContent()).toBe(zh.notices.database_recovered);
     const camera = page.locator('li[data-camera-id="entrance"]');
     expect(await camera.locator('.camera-state').textContent()).toBe(zh.dashboard.cameraState.stopped);
     expect(await camera.getByTestId('camera-error').textContent()).toBe(zh.cameraErrors.analysis_off);
@@ -59,7 +62,8 @@ describe('dashboard names and start-up errors', () => {
     await expect.poll(() => page.locator('tr[data-zone-id="walkway"] th').textContent()).toBe('Walkway');
     expect(await page.locator('tr[data-zone-id="junction"] th').textContent()).toBe('Junction');
     expect(await page.locator('li[data-camera-id="entrance"] strong').textContent()).toBe('Entrance');
-    expect(await page.getByTestId('store-error').textContent()).toBe(en.errors.database_recovered);
+    const notice = page.getByTestId('notices').locator('li[data-notice-code="database_recovered"]');
+    expect(await notice.locator('.notice-text').textContent()).toBe(en.notices.database_recovered);
     expect(await page.locator('li[data-camera-id="entrance"]').getByTestId('camera-error').textContent()).toBe(en.cameraErrors.analysis_off);
     await saveScreenshot(page, 'dashboard-names-en');
   });

@@ -1,8 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { TrafficSummary } from '../../main/api/wire.js';
-import { formatDwell, hourLabel, toHourlySeries } from '../../renderer/src/dashboard/format.js';
+import { estimateInStore, formatDwell, hourLabel, toHourlySeries } from '../../renderer/src/dashboard/format.js';
 import { listHeatmapCameras } from '../../renderer/src/dashboard/HeatmapGrid.js';
+import { liveErrorCode } from '../../renderer/src/dashboard/NoticeList.js';
 import { isTrafficSummary } from '../../renderer/src/dashboard/trafficSummaryGuard.js';
 import { RESOURCES } from '../../renderer/src/i18n/index.js';
 
@@ -19,7 +20,7 @@ async function createT(lng: 'zh-CN' | 'en') {
 function summary(overrides: Partial<TrafficSummary> = {}): TrafficSummary {
   return {
     date: '2026-12-04', in: 3, out: 2, occupancy: 1,
-    hourly: [{ hour: 10, in: 3, out: 2 }], lines: [], zones: [], cameras: [], errorCode: null, generatedAtMs: 0,
+    hourly: [{ hour: 10, in: 3, out: 2 }], lines: [], zones: [], cameras: [], errorCode: null, notices: [], generatedAtMs: 0,
     ...overrides,
   };
 }
@@ -76,10 +77,42 @@ describe('isTrafficSummary', () => {
     { value: { ...summary(), hourly: 'x' }, valid: false, note: 'hourly not an array' },
     { value: { ...summary(), zones: [{ zoneId: 'z1' }] }, valid: false, note: 'zone without its fields' },
     { value: { ...summary(), cameras: [{ cameraId: 'c1' }] }, valid: false, note: 'camera without a state' },
+    { value: { ...summary(), notices: undefined }, valid: true, note: 'no notices from an older store computer' },
+    { value: summary({ notices: [{ code: 'catalog_rejected', message: 'toys.json is invalid.', atMs: 5 }] }), valid: true, note: 'one notice' },
+    { value: { ...summary(), notices: 'catalog_rejected' }, valid: false, note: 'notices not an array' },
+    { value: { ...summary(), notices: [{ code: 'catalog_rejected', atMs: 5 }] }, valid: false, note: 'notice without a message' },
   ];
   for (const testCase of cases) {
     it(testCase.note, () => {
       expect(isTrafficSummary(testCase.value)).toBe(testCase.valid);
+    });
+  }
+});
+
+describe('estimateInStore', () => {
+  const cases: Array<{ in: number; out: number; expected: number; note: string }> = [
+    { in: 24, out: 20, expected: 4, note: 'in minus out' },
+    { in: 0, out: 0, expected: 0, note: 'no crossings yet' },
+    { in: 3, out: 7, expected: 0, note: 'more out than in is clamped to 0' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.note, () => {
+      expect(estimateInStore(testCase)).toBe(testCase.expected);
+    });
+  }
+});
+
+describe('liveErrorCode', () => {
+  const recovered = { code: 'database_recovered', message: 'The database was damaged.', atMs: 1 };
+  const cases: Array<{ value: TrafficSummary; expected: string | null; note: string }> = [
+    { value: summary(), expected: null, note: 'healthy store' },
+    { value: summary({ errorCode: 'storage_full' }), expected: 'storage_full', note: 'live error without a notice' },
+    { value: summary({ errorCode: 'database_recovered', notices: [recovered] }), expected: null, note: 'error shown as a notice already' },
+    { value: summary({ errorCode: 'storage_full', notices: [recovered] }), expected: 'storage_full', note: 'notice of another code' },
+  ];
+  for (const testCase of cases) {
+    it(testCase.note, () => {
+      expect(liveErrorCode(testCase.value)).toBe(testCase.expected);
     });
   }
 });

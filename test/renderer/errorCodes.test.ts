@@ -73,6 +73,23 @@ function apiErrorCodes(main: Map<string, string>, renderer: Map<string, string>)
   return codes;
 }
 
+/**
+ * Codes shown through `notices.<code>`: every code passed to
+ * `TrafficService.addNotice`, to a heatmap renderer's `notify`, or set as a
+ * notice `code:` in main/app.ts.
+ */
+function noticeCodes(main: Map<string, string>): Set<string> {
+  const constants = codeConstants(main);
+  const codes = new Set<string>();
+  for (const text of main.values()) {
+    for (const token of captures(text, new RegExp(`(?:addNotice|notify)\\(\\s*${CODE_TOKEN}`, 'g'))) codes.add(resolveCode(token, constants));
+  }
+  for (const token of captures(requireSource(main, 'main/app.ts'), new RegExp(`\\bcode: ${CODE_TOKEN}`, 'g'))) {
+    codes.add(resolveCode(token, constants));
+  }
+  return codes;
+}
+
 /** Codes shown through `cameraErrors.<code>`: everything that reaches `CameraStatus.errorCode`. */
 function cameraErrorCodes(main: Map<string, string>): Set<string> {
   const constants = codeConstants(main);
@@ -93,6 +110,7 @@ describe('error code translations', () => {
   const renderer = readSources('renderer/src');
   const apiCodes = apiErrorCodes(main, renderer);
   const cameraCodes = cameraErrorCodes(main);
+  const storeNoticeCodes = noticeCodes(main);
 
   it('collect known codes from the source', () => {
     // If one of these goes missing, a pattern above no longer matches the code it was written for.
@@ -102,12 +120,20 @@ describe('error code translations', () => {
     for (const code of ['video_decode_failed', 'frame_handler_failed', 'camera_error', 'pipeline_crashed', 'detector_load_failed', 'demo_video_missing', 'analysis_off']) {
       expect(cameraCodes.has(code), code).toBe(true);
     }
+    for (const code of ['catalog_rejected', 'recommendations_unavailable', 'heatmap_background_invalid', 'database_recovered']) {
+      expect(storeNoticeCodes.has(code), code).toBe(true);
+    }
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`API codes have ${lang} text`, () => {
       const errors = RESOURCES[lang].errors as Record<string, string>;
       expect([...apiCodes].filter((code) => !errors[code]).sort()).toEqual([]);
+    });
+
+    it(`notice codes have ${lang} text`, () => {
+      const notices = RESOURCES[lang].notices as Record<string, string>;
+      expect([...storeNoticeCodes].filter((code) => !notices[code]).sort()).toEqual([]);
     });
 
     it(`camera codes have ${lang} text`, () => {

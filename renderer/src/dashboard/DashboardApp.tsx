@@ -6,6 +6,7 @@ import { CameraList } from './CameraList.js';
 import { formatClock } from './format.js';
 import { HeatmapGrid } from './HeatmapGrid.js';
 import { HourlyChart } from './HourlyChart.js';
+import { listNotices, liveErrorCode, NoticeList } from './NoticeList.js';
 import { TotalsPanel } from './TotalsPanel.js';
 import { useTrafficEvents, type ConnectionState } from './useTrafficEvents.js';
 import { ZoneTable } from './ZoneTable.js';
@@ -23,6 +24,7 @@ function ConnectionBanner({ connection, hasData }: { connection: ConnectionState
 export function DashboardApp() {
   const { t, i18n } = useTranslation();
   const { summary, connection, receivedAtMs } = useTrafficEvents();
+  const errorCode = summary ? liveErrorCode(summary) : null;
   useDocumentTitle('dashboard.title');
 
   return (
@@ -40,11 +42,12 @@ export function DashboardApp() {
         <LanguageSwitch />
       </header>
       <ConnectionBanner connection={connection} hasData={summary !== null} />
-      {summary?.errorCode && (
+      {errorCode && (
         <div className="banner banner-lost" role="alert" data-testid="store-error">
-          {translateErrorCode(t, 'errors', summary.errorCode, null)}
+          {translateErrorCode(t, 'errors', errorCode, null)}
         </div>
       )}
+      {summary && <NoticeList notices={listNotices(summary)} />}
       {summary && (
         <main className="dashboard-grid">
           <TotalsPanel summary={summary} />

@@ -1,14 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { TrafficSummary } from '../../../main/api/wire.js';
-import { formatCount } from './format.js';
+import { estimateInStore, formatCount } from './format.js';
 
-/** Shows the three big numbers: visitors in, visitors out and people in the store now. */
+/**
+ * Shows the big numbers: visitors in and out today, the people the cameras
+ * see now, and the people in the store estimated from the entrance counts.
+ */
 export function TotalsPanel({ summary }: { summary: TrafficSummary }) {
   const { t, i18n } = useTranslation();
   const totals = [
-    { key: 'in', label: t('dashboard.visitorsIn'), value: summary.in },
-    { key: 'out', label: t('dashboard.visitorsOut'), value: summary.out },
-    { key: 'occupancy', label: t('dashboard.occupancy'), value: summary.occupancy },
+    { key: 'in', label: t('dashboard.visitorsIn'), value: summary.in, hint: null },
+    { key: 'out', label: t('dashboard.visitorsOut'), value: summary.out, hint: null },
+    { key: 'occupancy', label: t('dashboard.occupancy'), value: summary.occupancy, hint: t('dashboard.occupancyHint') },
+    {
+      key: 'in-store',
+      label: t('dashboard.inStoreEstimate'),
+      value: estimateInStore(summary),
+      hint: t('dashboard.inStoreEstimateHint'),
+    },
   ];
   return (
     <section className="totals">
@@ -16,6 +25,7 @@ export function TotalsPanel({ summary }: { summary: TrafficSummary }) {
         <div key={total.key} className={`total total-${total.key}`} data-testid={`total-${total.key}`}>
           <span className="total-label">{total.label}</span>
           <span className="total-value">{formatCount(total.value, i18n.language)}</span>
+          {total.hint !== null && <span className="total-hint">{total.hint}</span>}
         </div>
       ))}
     </section>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { HourlyCount } from '../../../main/api/wire.js';
+import type { HourlyCount, TrafficSummary } from '../../../main/api/wire.js';
 
 export const HOURS_PER_DAY = 24;
 
@@ -36,4 +36,13 @@ export function formatClock(epochMs: number, lang: string): string {
 
 export function formatCount(value: number, lang: string): string {
   return value.toLocaleString(lang);
+}
+
+/**
+ * Estimates the people in the store as today's entrance count in minus out,
+ * never below 0. Each missed or doubled crossing shifts it until midnight,
+ * so it is an estimate, unlike the live count of people in view.
+ */
+export function estimateInStore(summary: Pick<TrafficSummary, 'in' | 'out'>): number {
+  return Math.max(0, summary.in - summary.out);
 }

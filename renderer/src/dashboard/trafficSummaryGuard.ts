@@ -26,5 +26,13 @@ export function isTrafficSummary(value: unknown): value is TrafficSummary {
     && isCount(zone.occupancy) && isCount(zone.visits) && isCount(zone.meanDwellMs));
   const camerasValid = value.cameras.every((camera: unknown) => isObject(camera)
     && typeof camera.cameraId === 'string' && typeof camera.state === 'string');
-  return hourlyValid && zonesValid && camerasValid;
+  return hourlyValid && zonesValid && camerasValid && areNotices(value.notices);
 }
+
+/** Accepts a missing list too, as sent by a store computer older than the notices. */
+function areNotices(value: unknown): boolean {
+  if (value === undefined) return true;
+  return Array.isArray(value) && value.every((notice: unknown) => isObject(notice)
+    && typeof notice.code === 'string' && typeof notice.message === 'string' && isCount(notice.atMs));
+}
+
