@@ -163,6 +163,8 @@ export interface FloorRect {
 export interface StoreMapAisle extends FloorRect {
   id: string;
   label: string;
+  /** Name drawn on the map, short enough to fit the aisle; equals `label` when the map file gives none. */
+  shortLabel: string;
 }
 
 /** `GET /api/catalog/store-map` response; labels in the requested language. */

@@ -17,6 +17,8 @@ export const MAX_TAGS = 20;
 export const MAX_AGE_YEARS = 99;
 export const MAX_PRICE_YUAN = 100_000;
 export const MAX_STOCK = 1_000_000;
+/** Max characters of an aisle's map label; a 1.5 m wide aisle fits about 5 Chinese or 9 Latin characters. */
+export const MAX_SHORT_LABEL_CHARS = 12;
 
 /** ASCII and Unicode control characters; they have no place in product text and can corrupt logs. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -93,7 +95,18 @@ export const storeMapFileSchema = z.strictObject({
   unit: z.enum(['metre']),
   width: z.number().positive().max(10_000),
   height: z.number().positive().max(10_000),
-  aisles: z.array(z.strictObject({ id: aisleIdSchema, label: localized(40), ...rectSchema })).min(1).max(500),
+  aisles: z
+    .array(
+      z.strictObject({
+        id: aisleIdSchema,
+        label: localized(40),
+        /** Name drawn on the map; the full `label` is in the sentence under it. Absent means the map draws `label`. */
+        shortLabel: localized(MAX_SHORT_LABEL_CHARS).optional(),
+        ...rectSchema,
+      }),
+    )
+    .min(1)
+    .max(500),
   entrance: z.strictObject({ label: localized(40), ...rectSchema }),
   checkout: z.strictObject({ label: localized(40), ...rectSchema }),
 });

@@ -142,7 +142,12 @@ export class CatalogStore {
     return {
       width: map.width,
       height: map.height,
-      aisles: map.aisles.map((aisle) => ({ id: aisle.id, label: aisle.label[lang], ...rect(aisle) })),
+      aisles: map.aisles.map((aisle) => ({
+        id: aisle.id,
+        label: aisle.label[lang],
+        shortLabel: (aisle.shortLabel ?? aisle.label)[lang],
+        ...rect(aisle),
+      })),
       entrance: rect(map.entrance),
       checkout: rect(map.checkout),
     };

@@ -8,8 +8,8 @@ import { iconForCategory, normaliseHue } from '../../renderer/src/kiosk/ToyArt.j
 const MAP: StoreMapView = {
   width: 100, height: 60,
   aisles: [
-    { id: 'A1', label: 'A1', x: 10, y: 10, w: 10, h: 30 },
-    { id: 'aisle-2', label: 'B2', x: 30, y: 10, w: 10, h: 30 },
+    { id: 'A1', label: 'A1', shortLabel: 'A1', x: 10, y: 10, w: 10, h: 30 },
+    { id: 'aisle-2', label: 'B2', shortLabel: 'B2', x: 30, y: 10, w: 10, h: 30 },
   ],
   entrance: { x: 0, y: 50, w: 20, h: 10 },
   checkout: { x: 80, y: 50, w: 20, h: 10 },
@@ -79,7 +79,8 @@ describe('isStoreMap', () => {
     { value: { ...MAP, width: 0 }, valid: false, note: 'zero width cannot be drawn' },
     { value: { ...MAP, entrance: null }, valid: false, note: 'no entrance' },
     { value: { ...MAP, aisles: [{ id: 'A1', x: 1, y: 1, w: 1, h: 1 }] }, valid: false, note: 'aisle without a label' },
-    { value: { ...MAP, aisles: [{ id: 'A1', label: 'A1', x: 1, y: 'top', w: 1, h: 1 }] }, valid: false, note: 'coordinate is not a number' },
+    { value: { ...MAP, aisles: [{ id: 'A1', label: 'A1', shortLabel: 'A1', x: 1, y: 'top', w: 1, h: 1 }] }, valid: false, note: 'coordinate is not a number' },
+    { value: { ...MAP, aisles: [{ id: 'A1', label: 'Puzzles', x: 1, y: 1, w: 1, h: 1 }] }, valid: false, note: 'aisle without a map label' },
   ];
   for (const testCase of cases) {
     it(testCase.note, () => {

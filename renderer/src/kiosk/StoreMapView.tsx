@@ -46,7 +46,7 @@ function MapDrawing({ map, aisle }: { map: StoreMapBody; aisle: string }) {
                 stroke={highlighted ? HIGHLIGHT_STROKE : 'none'} strokeWidth={fontSize / 4}
                 className={highlighted ? 'aisle-highlight' : undefined}
               />
-              <Label rect={candidate} text={candidate.label} maxFontSize={fontSize} fill="#333" bold={highlighted} />
+              <Label rect={candidate} text={candidate.shortLabel} maxFontSize={fontSize} fill="#333" bold={highlighted} />
               <text x={candidate.x + candidate.w / 2} y={candidate.y - fontSize * 0.4} fontSize={fontSize * 0.9}
                 textAnchor="middle" fill={highlighted ? HIGHLIGHT_STROKE : '#6b6f78'} fontWeight={700}>
                 {candidate.id}

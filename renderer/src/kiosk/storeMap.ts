@@ -20,7 +20,8 @@ export function isStoreMap(value: unknown): value is StoreMapView {
   if (typeof map.width !== 'number' || typeof map.height !== 'number' || !(map.width > 0) || !(map.height > 0)) return false;
   if (!isRect(map.entrance) || !isRect(map.checkout) || !Array.isArray(map.aisles)) return false;
   return map.aisles.every((aisle: unknown) => isRect(aisle)
-    && typeof (aisle as { id?: unknown }).id === 'string' && typeof (aisle as { label?: unknown }).label === 'string');
+    && typeof (aisle as { id?: unknown }).id === 'string' && typeof (aisle as { label?: unknown }).label === 'string'
+    && typeof (aisle as { shortLabel?: unknown }).shortLabel === 'string');
 }
 
 /** Width of a CJK character and of other characters, in ems, for a rough text width without measuring. */

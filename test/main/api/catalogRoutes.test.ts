@@ -213,5 +213,8 @@ describe('catalog routes', () => {
     const aisles = new Set(map.aisles.map((aisle) => aisle.id));
     for (const toy of demo.toys.toys) expect(aisles.has(toy.aisle as string), toy.id as string).toBe(true);
     expect(map.aisles.find((aisle) => aisle.id === 'A03')?.label).toBe('毛绒玩具');
+    // The map draws the short label and the sentence under it names the full one.
+    expect(map.aisles.find((aisle) => aisle.id === 'A05')?.shortLabel).toBe('动漫人偶');
+    expect(map.aisles.find((aisle) => aisle.id === 'A05')?.label).toBe('动漫人偶与发射器');
   });
 });
