@@ -19,11 +19,16 @@ import { createRootLogger, type Logger } from './log/logger.js';
 import { PipelineHost } from './pipeline/pipelineHost.js';
 import { createHeatmapRenderer } from './pipeline/heatmapImage.js';
 import { TrafficService } from './pipeline/trafficService.js';
-import { registerKioskRoutes, startCatalogServices } from './catalog/catalogServices.js';
+import { registerKioskRoutes, startCatalogServices, type CatalogServices } from './catalog/catalogServices.js';
 import type { Db } from './storage/database.js';
-import { DATABASE_RECOVERED, openDatabaseWithRecovery } from './storage/databaseRecovery.js';
+import { acquireDataDirLock, type DataDirLock } from './storage/dataDirLock.js';
+import { DATABASE_RECOVERED, openDatabaseWithRecovery, type RecoveredDatabase } from './storage/databaseRecovery.js';
 import { MinuteWriter } from './storage/minuteWriter.js';
 import { systemClock, TrafficStore, type Clock } from './storage/trafficStore.js';
+
+/** Store-level notice codes of the catalog side; see `catalogNotices`. */
+export const CATALOG_REJECTED = 'catalog_rejected';
+export const RECOMMENDATIONS_UNAVAILABLE = 'recommendations_unavailable';
 
 /** Camera reason code while the app runs with `analysis: false` (`npm start -- --no-analysis`). */
 export const ANALYSIS_OFF = 'analysis_off';
@@ -60,13 +65,27 @@ export interface RunningPlayAisle {
   stop(): Promise<void>;
 }
 
-/** Starts every service and the HTTP server; resolves once the server listens. */
+/**
+ * Starts every service and the HTTP server; resolves once the server listens.
+ * Raises `DataDirLockError` when another PlayAisle uses the data folder, and
+ * `ConfigError` for an invalid config; the lock is released on every failure.
+ */
 export async function startPlayAisle(options: StartOptions = {}): Promise<RunningPlayAisle> {
   const logger = options.logger ?? createRootLogger();
-  const log = logger.child({ module: 'app' });
-  const clock = options.clock ?? systemClock;
   const dataDir = path.resolve(options.dataDir ?? process.env.PLAYAISLE_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir, logger.child({ module: 'app' }));
+  try {
+    return await startLocked(options, logger, dataDir, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(options: StartOptions, logger: Logger, dataDir: string, lock: DataDirLock): Promise<RunningPlayAisle> {
+  const log = logger.child({ module: 'app' });
+  const clock = options.clock ?? systemClock;
 
   const loaded = options.config ? { config: options.config, path: null } : loadStoreConfig({ configPath: options.configPath, dataDir });
   const config = loaded.config;
@@ -82,6 +101,7 @@ export async function startPlayAisle(options: StartOptions = {}): Promise<Runnin
     startupErrorCode: recovered ? DATABASE_RECOVERED : null,
   });
   traffic.startRetention();
+  if (recovered) traffic.addNotice(DATABASE_RECOVERED, databaseRecoveredMessage(recovered));
 
   const events = new SseChannel({
     event: 'summary',
@@ -95,21 +115,35 @@ export async function startPlayAisle(options: StartOptions = {}): Promise<Runnin
   const router = new Router();
   registerTrafficRoutes(router, {
     traffic, events, cameras: config.cameras, version: packageVersion(),
-    renderHeatmapPng: createHeatmapRenderer(logger.child({ module: 'heatmap' })), nowMs: () => clock.nowMs(),
+    renderHeatmapPng: createHeatmapRenderer(logger.child({ module: 'heatmap' }), {
+      cameras: config.cameras,
+      onNotice: (code, message) => traffic.addNotice(code, message),
+    }),
+    nowMs: () => clock.nowMs(),
   });
-  registerCatalog(router, db, logger);
-
-  const pipeline = startAnalysis({ options, config, isDemo, dataDir, traffic, logger: log, rootLogger: logger });
+  const catalog = registerCatalog(router, db, logger);
+  for (const notice of catalogNotices(catalog)) traffic.addNotice(notice.code, notice.message);
 
   const server = createApiServer({ router, staticDir: options.staticDir ?? path.join(REPO_ROOT, 'dist', 'renderer'), logger: logger.child({ module: 'http' }) });
   const host = options.host ?? config.server.host;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? config.server.port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? config.server.port, host, () => resolve());
+    });
+  } catch (error) {
+    // E.g. the port is taken. Close the database so the caller can release the data folder lock.
+    traffic.stop();
+    events.close();
+    db.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   log.info({ url }, 'server listening');
+
+  // The cameras start once the dashboard can be reached, so their first statuses are visible.
+  const pipeline = startAnalysis({ options, config, isDemo, dataDir, traffic, logger: log, rootLogger: logger });
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
@@ -122,6 +156,7 @@ export async function startPlayAisle(options: StartOptions = {}): Promise<Runnin
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       db.close();
+      lock.release();
       log.info({ unwrittenMinutes: writer.pendingCount }, 'PlayAisle stopped');
     })();
     return stopping;
@@ -165,9 +200,40 @@ function startAnalysis(context: AnalysisContext): PipelineHost | null {
  * `/api/members/*`. A rejected catalog file keeps the stored catalog serving;
  * a failed fit turns off only the routes of that model.
  */
-function registerCatalog(router: Router, db: Db, logger: Logger): void {
+function registerCatalog(router: Router, db: Db, logger: Logger): CatalogServices {
   const services = startCatalogServices({ db, assetsDir: path.join(REPO_ROOT, 'assets'), logger: logger.child({ module: 'catalog' }) });
   registerKioskRoutes(router, services);
+  return services;
+}
+
+/** Dashboard notices for a rejected catalog file and for recommender models that failed to fit. */
+export function catalogNotices(services: Pick<CatalogServices, 'sync' | 'similarToys' | 'recommendations'>): { code: string; message: string }[] {
+  const notices: { code: string; message: string }[] = [];
+  const { sync } = services;
+  if (sync.status === 'rejected') {
+    notices.push({
+      code: CATALOG_REJECTED,
+      message: sync.storedProductCount > 0
+        ? `${sync.message} The kiosk shows the ${sync.storedProductCount} products imported earlier until the file is fixed and PlayAisle restarts.`
+        : `${sync.message} No catalog was imported earlier, so the kiosk shows no toys until the file is fixed and PlayAisle restarts.`,
+    });
+  }
+  const failed = [
+    ...(services.similarToys ? [] : ['similar toys']),
+    ...(services.recommendations ? [] : ['recommendations']),
+  ];
+  if (failed.length > 0) {
+    notices.push({
+      code: RECOMMENDATIONS_UNAVAILABLE,
+      message: `The kiosk's ${failed.join(' and ')} could not be prepared from the catalog, so the kiosk shows none. The log has the error; fix the catalog and restart PlayAisle.`,
+    });
+  }
+  return notices;
+}
+
+function databaseRecoveredMessage(recovered: RecoveredDatabase): string {
+  return `The store database was damaged (${recovered.reason}), so it was moved to ${recovered.movedTo} and counting started on a fresh one. `
+    + 'Earlier counts are not shown. Keep the moved file; with PlayAisle stopped, `sqlite3 <moved file> ".recover"` can rescue them.';
 }
 
 function packageVersion(): string {

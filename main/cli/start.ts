@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startPlayAisle } from '../app.js';
 import { ConfigError } from '../config/loadConfig.js';
+import { DataDirLockError } from '../storage/dataDirLock.js';
 import { buildElectronMain, findElectronBinary, launchElectronShell } from '../electron/launch.js';
 import { createRootLogger, type Logger } from '../log/logger.js';
 
@@ -22,7 +23,8 @@ Options:
   --config FILE     Store configuration (JSON). Default: $PLAYAISLE_DATA_DIR/config.json,
                     else the demo store.
   --data-dir DIR    Data folder for playaisle.db and the demo video. Default:
-                    $PLAYAISLE_DATA_DIR, else <repo>/data.
+                    $PLAYAISLE_DATA_DIR, else <repo>/data. One PlayAisle at a
+                    time may use a data folder (it holds playaisle.lock).
   --port N          HTTP port on 127.0.0.1 (0 picks a free one). Default: the config's (4780).
   --no-analysis     Serve stored data only; no cameras or detector.
   --no-build        Do not build the screens when dist/renderer is missing.
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
       ...(port === undefined ? {} : { port }),
     });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DataDirLockError) {
       console.error(error.message);
       return 2;
     }

@@ -17,7 +17,10 @@ export interface LoggerOptions {
 export function createRootLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? (process.env.PLAYAISLE_LOG_LEVEL as pino.Level | undefined) ?? 'info';
   const base = { app: 'playaisle' };
-  return options.destination ? pino({ level, base }, options.destination) : pino({ level, base });
+  // Synchronous writes to stdout keep log lines in order with console output (the start-up banner).
+  // pino's default stdout stream is asynchronous, and the log rate here is a few lines a second.
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
+  return pino({ level, base }, destination);
 }
 
 /** Logger that drops everything, for tests that do not inspect logs. */

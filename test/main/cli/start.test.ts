@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,5 +54,80 @@ describe.skipIf(!hasClip)('npm start', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+/** `npm start` without analysis on `dataDir`, with its output collected. */
+function startCli(dataDir: string): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
+  // Node with tsx's loader, not the tsx binary: the binary runs the app in a child process, so its pid is not the lock's.
+  const args = ['--import', 'tsx', path.join(REPO, 'main/cli/start.ts'), '--data-dir', dataDir, '--port', '0', '--no-build', '--no-analysis'];
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: { ...process.env, PLAYAISLE_NO_ELECTRON: '1', PLAYAISLE_LOG_LEVEL: 'info' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForBanner(cli: ReturnType<typeof startCli>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!cli.output().includes('PlayAisle is running.')) {
+    if (Date.now() > deadline) throw new Error(`no start-up banner in time; output so far:\n${cli.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('npm start data folder lock', () => {
+  let dataDir: string;
+  let lockFile: string;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playaisle-cli-lock-'));
+    lockFile = path.join(dataDir, 'playaisle.lock');
+  });
+
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('rejects a second instance', async () => {
+    const first = startCli(dataDir);
+    try {
+      await waitForBanner(first);
+      // The banner follows the log line of the listening server.
+      expect(first.output().indexOf('"server listening"')).toBeGreaterThan(-1);
+      expect(first.output().indexOf('PlayAisle is running.')).toBeGreaterThan(first.output().indexOf('"server listening"'));
+      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(first.child.pid));
+
+      const second = startCli(dataDir);
+      expect(await second.exited).toBe(2);
+      expect(second.output()).toContain(`Another PlayAisle (pid ${first.child.pid}) is already using the data folder ${dataDir}`);
+      expect(second.output()).toContain('--data-dir');
+    } finally {
+      first.child.kill('SIGINT');
+    }
+    expect(await first.exited).toBe(0);
+    // A clean stop removes the lock.
+    expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  it('takes over the lock of a killed instance', async () => {
+    const killed = startCli(dataDir);
+    await waitForBanner(killed);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    // SIGKILL gives no chance to clean up, so the lock with the dead pid stays.
+    expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(killed.child.pid));
+
+    const next = startCli(dataDir);
+    try {
+      await waitForBanner(next);
+      expect(next.output()).toContain('taking over a stale lock file');
+      expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(next.child.pid));
+    } finally {
+      next.child.kill('SIGINT');
+    }
+    expect(await next.exited).toBe(0);
   });
 });
