@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductList, ProductView, Suggestion } from '../../main/api/wire.js';
+import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
+import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { SIMILAR_LIMIT, SIMILAR_REQUEST_COUNT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
 import { getJson, startTestApp, type RunningApp } from './support/app.js';
 import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
@@ -182,11 +184,11 @@ describe('kiosk', () => {
       body: JSON.stringify({ error: { code: 'product_not_found', message: `No product with id "${firstId}".` } }),
     }));
     await page.locator(`.product-tile[data-product-id="${firstId}"]`).click();
-    const panel = page.locator('.kiosk-body .error-panel');
-    await panel.waitFor();
-    expect(await panel.locator('p').textContent()).toBe('This toy is no longer in the catalog.');
+    const missing = page.getByTestId('product-missing');
+    await missing.waitFor();
+    expect(await missing.locator('h1').textContent()).toBe(en.kiosk.productMissingTitle);
     await page.unroute(`**/api/catalog/products/${firstId}?**`);
-    await page.getByTestId('home').click();
+    await page.getByTestId('product-missing-home').click();
     await page.getByTestId('product-grid').waitFor();
   });
 
@@ -217,7 +219,7 @@ describe('kiosk', () => {
   });
 });
 
-describe('kiosk idle reset', () => {
+describe('kiosk idle reset and links', () => {
   let data: ReturnType<typeof createDataDir>;
   let app: RunningApp;
   let browser: TestBrowser;
@@ -240,6 +242,9 @@ describe('kiosk idle reset', () => {
     // Playwright's fake clock lets the test skip the 90 s instead of waiting for them.
     await page.clock.install();
     await page.goto(app.kioskUrl);
+    // This family reads English; the next one must get the store's default, zh-CN.
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await expect.poll(() => page.locator('h1.kiosk-title').textContent()).toBe(en.kiosk.title);
     await page.getByTestId('age-6-8').click();
     await page.locator('.product-tile').first().click();
     await page.getByTestId('product-name').waitFor();
@@ -251,5 +256,59 @@ describe('kiosk idle reset', () => {
     await page.getByTestId('product-grid').waitFor();
     expect(await page.getByTestId('product-name').count()).toBe(0);
     expect(await page.getByTestId('age-all').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('h1.kiosk-title').textContent()).toBe(zh.kiosk.title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // The dashboard's remembered language is a separate choice, which the kiosk leaves alone.
+    expect(await page.evaluate(() => localStorage.getItem('playaisle.lang'))).toBeNull();
+  });
+
+  it('opens a product from its URL', async () => {
+    const { page } = browser;
+    const product = await getJson<ProductView>(app, '/api/catalog/products/blk-001?lang=zh-CN');
+    await page.goto(`${app.kioskUrl}#/product/blk-001`);
+    await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(product.name);
+    // Back leads home, and home clears the product from the address.
+    await page.getByTestId('back').click();
+    await page.getByTestId('product-grid').waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe('');
+  });
+
+  it('puts an opened product in the URL', async () => {
+    const { page } = browser;
+    const tile = page.locator('.product-tile').first();
+    const productId = await tile.getAttribute('data-product-id');
+    await tile.click();
+    await page.getByTestId('product-name').waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe(`#/product/${productId}`);
+    await page.getByTestId('home').click();
+    await page.getByTestId('product-grid').waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe('');
+  });
+
+  // Each row is a product link that leads nowhere: an id not in the catalog, and one that cannot be a catalog id.
+  const missingLinks = [
+    { hash: '#/product/nope-999', note: 'unknown id' },
+    { hash: '#/product/%3Cscript%3E', note: 'malformed id' },
+  ];
+  for (const { hash, note } of missingLinks) {
+    it(`explains a link with ${note}`, async () => {
+      const { page } = browser;
+      await page.goto(`${app.kioskUrl}${hash}`);
+      const missing = page.getByTestId('product-missing');
+      await missing.waitFor();
+      expect(await missing.locator('h1').textContent()).toBe(zh.kiosk.productMissingTitle);
+      expect(await page.locator('.kiosk-body .error-panel').count()).toBe(0);
+      await saveScreenshot(page, `kiosk-product-missing-${note.replace(' ', '-')}`);
+      await page.getByTestId('product-missing-home').click();
+      await page.getByTestId('product-grid').waitFor();
+    });
+  }
+
+  it('opens a product linked while open', async () => {
+    const { page } = browser;
+    // A new hash on a running kiosk, e.g. from a shelf QR code, opens that product.
+    const product = await getJson<ProductView>(app, '/api/catalog/products/dol-001?lang=zh-CN');
+    await page.evaluate(() => { window.location.hash = '#/product/dol-001'; });
+    await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(product.name);
   });
 });

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { translateErrorCode } from '../../renderer/src/i18n/errorText.js';
-import { DEFAULT_LANG, LANG_STORAGE_KEY, RESOURCES, readStoredLang } from '../../renderer/src/i18n/index.js';
+import { DEFAULT_LANG, KIOSK_LANG_STORAGE_KEY, LANG_STORAGE_KEY, RESOURCES, readStoredLang } from '../../renderer/src/i18n/index.js';
 
 /** Flattens nested resources to `a.b.c` keys with their string values. */
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
@@ -85,6 +85,13 @@ describe('readStoredLang', () => {
       expect(readStoredLang(storage)).toBe(testCase.expected);
     });
   }
+
+  it('kiosk key ignores the dashboard choice', () => {
+    // The dashboard chose English; the kiosk has stored nothing of its own.
+    const storage = { getItem: (key: string) => (key === LANG_STORAGE_KEY ? 'en' : null) };
+    expect(readStoredLang(storage, KIOSK_LANG_STORAGE_KEY)).toBe(DEFAULT_LANG);
+    expect(readStoredLang(storage)).toBe('en');
+  });
 });
 
 describe('translateErrorCode', () => {

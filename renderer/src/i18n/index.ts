@@ -1,6 +1,8 @@
 // The one i18next set-up for every screen. zh-CN is the default language.
-// The language switch stores its choice in localStorage, so every screen on
-// this PC opens in the language chosen last.
+// The language switch stores its choice in localStorage, so a screen opens
+// in the language chosen last on this PC. The kiosk keeps its choice under
+// its own key, because it returns to zh-CN for every new family and that
+// must not change the language of the manager's dashboard.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../main/api/wire.js';
@@ -10,6 +12,7 @@ import zhCN from './zh-CN.json' with { type: 'json' };
 export const SUPPORTED_LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANG_STORAGE_KEY = 'playaisle.lang';
+export const KIOSK_LANG_STORAGE_KEY = 'playaisle.kiosk.lang';
 
 /** The translation resources, exported for the key-parity unit test. */
 export const RESOURCES = { 'zh-CN': zhCN, en } as const;
@@ -19,27 +22,27 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** Reads the remembered language; storage may be missing or blocked (private mode). */
-export function readStoredLang(storage: Pick<Storage, 'getItem'> | undefined): Lang {
+export function readStoredLang(storage: Pick<Storage, 'getItem'> | undefined, key: string = LANG_STORAGE_KEY): Lang {
   try {
-    const stored = storage?.getItem(LANG_STORAGE_KEY);
+    const stored = storage?.getItem(key);
     return isLang(stored) ? stored : DEFAULT_LANG;
   } catch {
     return DEFAULT_LANG;
   }
 }
 
-export function storeLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang): void {
+export function storeLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang, key: string = LANG_STORAGE_KEY): void {
   try {
-    storage?.setItem(LANG_STORAGE_KEY, lang);
+    storage?.setItem(key, lang);
   } catch {
     // NOTE: a blocked localStorage only loses the remembered choice; the switch still works for this page.
   }
 }
 
-/** Creates an i18next instance in the remembered language and binds it to React. */
-export function createI18n(storage: Storage | undefined = safeLocalStorage()): I18n {
+/** Creates an i18next instance in the language remembered under `key` and binds it to React. */
+export function createI18n(storage: Storage | undefined = safeLocalStorage(), key: string = LANG_STORAGE_KEY): I18n {
   const instance = i18next.createInstance();
-  const lang = readStoredLang(storage);
+  const lang = readStoredLang(storage, key);
   void instance.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
     lng: lang,
@@ -52,7 +55,7 @@ export function createI18n(storage: Storage | undefined = safeLocalStorage()): I
   document.documentElement.lang = lang;
   instance.on('languageChanged', (next) => {
     document.documentElement.lang = next;
-    if (isLang(next)) storeLang(storage, next);
+    if (isLang(next)) storeLang(storage, next, key);
   });
   return instance;
 }

@@ -1,5 +1,6 @@
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_LANG } from '../i18n/index.js';
 import { ErrorBoundary } from '../shared/ErrorBoundary.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { useDocumentTitle } from '../shared/useDocumentTitle.js';
@@ -8,6 +9,7 @@ import { HomeScreen } from './HomeScreen.js';
 import { MemberScreen } from './MemberScreen.js';
 import { ProductPage } from './ProductPage.js';
 import { QuizScreen } from './QuizScreen.js';
+import { isCatalogId, productHash, productIdFromHash } from './route.js';
 import { useIdleTimer } from './useIdleTimer.js';
 import { EMPTY_VISIT, hasVisitSignal, visitReducer } from './visit.js';
 
@@ -22,14 +24,30 @@ function viewKey(view: KioskView | undefined): string {
   return view.kind === 'product' ? `product:${view.productId}` : view.kind;
 }
 
+/** The screens to open at start: the product of a `#/product/<id>` URL, or home. */
+function initialTrail(): ViewTrail {
+  const productId = productIdFromHash(window.location.hash);
+  return productId === null ? [] : [{ kind: 'product', productId }];
+}
+
+/** Shows `#/product/<id>` in the address while a product page is open and the bare URL otherwise. */
+function useProductHash(current: KioskView | undefined): void {
+  useEffect(() => {
+    const hash = current?.kind === 'product' ? productHash(current.productId) : '';
+    if (window.location.hash === hash) return;
+    // replaceState fires no hashchange, so this never reopens the page; the kiosk's own back button keeps the history.
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }, [current]);
+}
+
 /**
  * Runs the customer kiosk: home with filters, product pages, the quiz and the
  * member look-up. "Start over" and 90 s without a touch clear the visit
  * and return home for the next family.
  */
 export function KioskApp() {
-  const { t } = useTranslation();
-  const [trail, setTrail] = useState<ViewTrail>([]);
+  const { t, i18n } = useTranslation();
+  const [trail, setTrail] = useState<ViewTrail>(initialTrail);
   const [filters, setFilters] = useState<KioskFilters>(NO_FILTERS);
   const [limit, setLimit] = useState(PRODUCTS_PAGE_SIZE);
   const [visit, dispatchVisit] = useReducer(visitReducer, EMPTY_VISIT);
@@ -38,14 +56,32 @@ export function KioskApp() {
   const current = trail.at(-1);
 
   const openView = useCallback((view: KioskView) => {
-    setTrail((previous) => [...previous, view]);
+    // Opening the screen already shown, e.g. by a repeated link, adds no step to go back through.
+    setTrail((previous) => (viewKey(previous.at(-1)) === viewKey(view) ? previous : [...previous, view]));
     window.scrollTo({ top: 0 });
   }, []);
 
   const openProduct = useCallback((productId: string) => {
-    dispatchVisit({ type: 'viewed', productId });
+    // An id of the wrong form would make the recommend request invalid, so only catalog ids count as viewed.
+    if (isCatalogId(productId)) dispatchVisit({ type: 'viewed', productId });
     openView({ kind: 'product', productId });
   }, [openView]);
+
+  // A product opened by URL counts as viewed, like one opened by a tap.
+  const [openedByUrl] = useState(() => productIdFromHash(window.location.hash));
+  useEffect(() => {
+    if (openedByUrl !== null && isCatalogId(openedByUrl)) dispatchVisit({ type: 'viewed', productId: openedByUrl });
+  }, [openedByUrl]);
+
+  useProductHash(current);
+  useEffect(() => {
+    const openLinkedProduct = () => {
+      const productId = productIdFromHash(window.location.hash);
+      if (productId !== null) openProduct(productId);
+    };
+    window.addEventListener('hashchange', openLinkedProduct);
+    return () => window.removeEventListener('hashchange', openLinkedProduct);
+  }, [openProduct]);
 
   const goHome = useCallback(() => {
     setTrail([]);
@@ -63,12 +99,13 @@ export function KioskApp() {
   }, []);
 
   // The next family starts from a clean home screen with no trace of this
-  // visit, in the language chosen on this kiosk.
+  // visit, in the store's default language.
   const startOver = useCallback(() => {
     dispatchVisit({ type: 'reset' });
     goHome();
     changeFilters(NO_FILTERS);
-  }, [goHome, changeFilters]);
+    if (i18n.language !== DEFAULT_LANG) void i18n.changeLanguage(DEFAULT_LANG);
+  }, [goHome, changeFilters, i18n]);
   useIdleTimer(startOver);
 
   return (
@@ -119,7 +156,9 @@ export function KioskApp() {
     }
     switch (view.kind) {
       case 'product':
-        return <ProductPage key={view.productId} productId={view.productId} onOpenProduct={openProduct} visit={visit} />;
+        return (
+          <ProductPage key={view.productId} productId={view.productId} onOpenProduct={openProduct} onGoHome={goHome} visit={visit} />
+        );
       case 'quiz':
         return (
           <QuizScreen

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../main/api/wire.js';
-import { withQuery } from '../shared/api.js';
+import { ApiRequestError, withQuery } from '../shared/api.js';
 import { ErrorPanel } from '../shared/ErrorPanel.js';
 import { useApi } from '../shared/useApi.js';
 import { isProductView } from './catalogGuards.js';
 import { formatAgeRange, formatPrice } from './format.js';
 import { ForYouRow } from './ForYouRow.js';
+import { ProductMissing } from './ProductMissing.js';
+import { isCatalogId } from './route.js';
 import { shownIds, withoutProducts } from './rowFilter.js';
 import { SimilarRow, useSimilarToys } from './SimilarRow.js';
 import { StockBadge } from './StockBadge.js';
@@ -19,7 +21,14 @@ import type { Visit } from './visit.js';
 interface ProductPageProps {
   productId: string;
   onOpenProduct: (id: string) => void;
+  onGoHome: () => void;
   visit: Visit;
+}
+
+/** Shows one toy, or the "not in the catalog" page for an id that cannot be a catalog id. */
+export function ProductPage(props: ProductPageProps) {
+  if (!isCatalogId(props.productId)) return <ProductMissing onGoHome={props.onGoHome} />;
+  return <ProductDetails {...props} />;
 }
 
 /**
@@ -29,7 +38,7 @@ interface ProductPageProps {
  * you), and waits for them so that it does not redraw. The similar row loads
  * extra toys, so it stays full after that.
  */
-export function ProductPage({ productId, onOpenProduct, visit }: ProductPageProps) {
+function ProductDetails({ productId, onOpenProduct, onGoHome, visit }: ProductPageProps) {
   const { t, i18n } = useTranslation();
   const product = useApi<ProductView>(withQuery(`/api/catalog/products/${encodeURIComponent(productId)}`, { lang: i18n.language }), isProductView);
   const together = useBoughtTogether(productId);
@@ -42,7 +51,10 @@ export function ProductPage({ productId, onOpenProduct, visit }: ProductPageProp
   const aboveIds = togetherIds && similarIds ? [...togetherIds, ...similarIds] : null;
 
   if (product.status === 'loading') return <p className="loading">{t('common.loading')}</p>;
-  if (product.status === 'error') return <ErrorPanel error={product.error} onRetry={product.retry} />;
+  if (product.status === 'error') {
+    if (product.error instanceof ApiRequestError && product.error.code === 'product_not_found') return <ProductMissing onGoHome={onGoHome} />;
+    return <ErrorPanel error={product.error} onRetry={product.retry} />;
+  }
 
   const toy = product.data;
   return (

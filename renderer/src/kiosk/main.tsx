@@ -1,7 +1,8 @@
+import { KIOSK_LANG_STORAGE_KEY } from '../i18n/index.js';
 import { mountScreen } from '../shared/mount.js';
 import { KioskApp } from './KioskApp.js';
 import '../shared/base.css';
 import './kiosk.css';
 import './rec.css';
 
-mountScreen(<KioskApp />);
+mountScreen(<KioskApp />, KIOSK_LANG_STORAGE_KEY);
