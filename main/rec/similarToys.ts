@@ -4,7 +4,8 @@
  * similarity of the product texts in both languages (ml/text).
  *
  * Both are fitted once at start-up from the database. Only active products
- * with stock are suggested.
+ * with stock are suggested, and an accessory (batteries, puzzle glue) only
+ * when it is bought together with the product, never as a look-alike.
  */
 import { ItemKnn } from '../../ml/rec/itemKnn.js';
 import type { UserSequence } from '../../ml/rec/types.js';
@@ -46,6 +47,7 @@ export class SimilarToys {
     private readonly catalog: CatalogStore,
     private readonly knn: ItemKnn,
     private readonly textVectors: ReadonlyMap<string, SparseVector>,
+    private readonly accessoryIds: ReadonlySet<string>,
     readonly fitStats: SimilarToysFit,
   ) {}
 
@@ -68,7 +70,8 @@ export class SimilarToys {
 
     const fitStats = { productCount: products.length, basketCount: baskets.length, durationMs: Math.round(performance.now() - startedMs) };
     logger.info(fitStats, 'similar toys fitted');
-    return new SimilarToys(catalog, knn, textVectors, fitStats);
+    const accessoryIds = new Set(products.filter((product) => product.accessory).map((product) => product.id));
+    return new SimilarToys(catalog, knn, textVectors, accessoryIds, fitStats);
   }
 
   /**
@@ -90,6 +93,7 @@ export class SimilarToys {
       const text = (1 - CO_PURCHASE_WEIGHT) * sparseDot(source, vector);
       const score = together + text;
       const boughtTogether = together >= text || coPurchaseSimilarity >= BOUGHT_TOGETHER_MIN_SIMILARITY;
+      if (!boughtTogether && this.accessoryIds.has(id)) continue;
       if (score >= MIN_SIMILARITY) blended.push({ id, score, boughtTogether });
     }
     blended.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

@@ -220,7 +220,7 @@ describe('kiosk recommendations', () => {
     expect(await page.getByTestId('for-you-row').count()).toBe(0);
     expect(await page.getByTestId('start-over').count()).toBe(0);
     const stored = await page.evaluate(() => [...Object.keys(window.localStorage), ...Object.keys(window.sessionStorage)]);
-    expect(stored.filter((key) => key !== 'playaisle.lang'), 'nothing but the language choice is stored').toEqual([]);
+    expect(stored.filter((key) => key !== 'playaisle.kiosk.lang'), 'nothing but the language choice is stored').toEqual([]);
   });
 
   it('lets quiz answers drive the row', async () => {
@@ -401,6 +401,37 @@ describe('kiosk recommendations', () => {
     // Only the failures this file caused were reported in the console.
     const unexpected = browser.pageErrors.filter((message) => !/503|404|member look-up failed|ERR_CONNECTION_REFUSED/.test(message));
     expect(unexpected).toEqual([]);
+  });
+
+  it('suggests no accessory for a baby', async () => {
+    // Under 1, board games, under ¥50: this quiz once put batteries, puzzle glue and frames first.
+    const toys = (JSON.parse(readFileSync(join(REPO_ROOT, 'assets/catalog/toys.json'), 'utf8')) as { toys: { id: string; accessory?: boolean }[] }).toys;
+    const accessories = new Set(toys.filter((toy) => toy.accessory === true).map((toy) => toy.id));
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(app.kioskUrl);
+      await page.getByTestId('open-quiz').click();
+      await page.getByTestId('quiz-age-0').click();
+      await page.getByTestId('quiz-interest-boardgames').click();
+      await page.getByTestId('quiz-budget-50').click();
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
+        await expect.poll(async () => (await rowTiles(page, 'for-you-row')).length).toBeGreaterThan(0);
+        const tiles = await page.getByTestId('for-you-row').locator('.product-tile').evaluateAll((elements) => elements.map((tile) => ({
+          id: tile.getAttribute('data-product-id') ?? '',
+          min: Number(tile.getAttribute('data-age-min')),
+          price: Number(tile.getAttribute('data-price-yuan')),
+        })));
+        for (const tile of tiles) {
+          expect(accessories.has(tile.id), `${tile.id} is an accessory`).toBe(false);
+          expect(tile.min, `${tile.id} minimum age`).toBe(0);
+          expect(tile.price, `${tile.id} price`).toBeLessThanOrEqual(50);
+        }
+        await saveScreenshot(page, `kiosk-rec-quiz-baby-${lang === 'en' ? 'en' : 'zh'}`);
+      }
+    } finally {
+      await page.close();
+    }
   });
 
   it('forgets the visit after 90 s idle', async () => {

@@ -201,6 +201,17 @@ describe('catalog routes', () => {
     }
   });
 
+  it('similar accessories are bought together', async () => {
+    // Puzzle glue reads like a puzzle, but it is shown only as an add-on, never as "a similar toy".
+    const accessories = new Set(demo.toys.toys.filter((toy) => toy.accessory === true).map((toy) => toy.id as string));
+    for (const id of ['puz-015', 'puz-004', 'veh-001', 'fig-014']) {
+      const similar = await getJson<Suggestion[]>(`/api/catalog/products/${id}/similar?lang=en&limit=50`);
+      for (const { product, reason } of similar.filter((suggestion) => accessories.has(suggestion.product.id))) {
+        expect(reason, `${product.id} next to ${id}`).toBe('Often bought together');
+      }
+    }
+  });
+
   it('similar toys of an unknown product is 404', async () => {
     const body = await getJson<ApiErrorBody>('/api/catalog/products/nope/similar', 404);
     expect(body.error.code).toBe('product_not_found');
