@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import { demoStoreConfig } from './demoStore.js';
+import { configErrorMap, describeIssue } from './issueMessages.js';
+import { findJsonSyntaxError } from './jsonSyntax.js';
 import { storeConfigSchema, type StoreConfig } from './schema.js';
 
 /** A config that cannot be read or does not match the schema; `message` names the field and the fix. */
@@ -50,30 +51,36 @@ export function readConfigFile(file: string): StoreConfig {
   } catch (error) {
     throw new ConfigError('config_unreadable', `Cannot read config file ${file}: ${(error as Error).message}`);
   }
-  let json: unknown;
+  return resolveRelativePaths(parseStoreConfig(parseConfigJson(text, file), file), path.dirname(file));
+}
+
+/**
+ * Parses the config text; a syntax error names the line and column and shows
+ * that line. A UTF-8 byte order mark, which Windows Notepad may write, is skipped.
+ */
+export function parseConfigJson(text: string, file: string): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    json = JSON.parse(text) as unknown;
+    return JSON.parse(body) as unknown;
   } catch (error) {
-    throw new ConfigError('config_invalid_json', `Config file ${file} is not valid JSON (${(error as Error).message}). Fix the syntax and restart.`);
+    const syntax = findJsonSyntaxError(body);
+    if (!syntax) {
+      throw new ConfigError('config_invalid_json', `Config file ${file} is not valid JSON (${(error as Error).message}). Fix the syntax and restart.`);
+    }
+    const caret = `${' '.repeat(syntax.column - 1)}^`;
+    throw new ConfigError(
+      'config_invalid_json',
+      `Config file ${file} is not valid JSON: line ${syntax.line}, column ${syntax.column}: ${syntax.reason}.\n  ${syntax.lineText}\n  ${caret}\nFix the syntax and restart.`,
+    );
   }
-  return resolveRelativePaths(parseStoreConfig(json, file), path.dirname(file));
 }
 
 /** Validate a parsed JSON value; `source` names it in the error message. */
 export function parseStoreConfig(json: unknown, source: string): StoreConfig {
-  const result = storeConfigSchema.safeParse(json);
+  const result = storeConfigSchema.safeParse(json, { error: configErrorMap });
   if (result.success) return result.data;
   const problems = result.error.issues.map(describeIssue).join('\n  ');
   throw new ConfigError('config_invalid', `Invalid store config in ${source}:\n  ${problems}\nFix these fields and restart.`);
-}
-
-/** Formats one issue as `cameras[0].fps: <what is expected>`. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text ? `${text}.${String(key)}` : String(key);
-  }, '');
-  return `${field || '(top level)'}: ${issue.message}`;
 }
 
 function resolveRelativePaths(config: StoreConfig, baseDir: string): StoreConfig {

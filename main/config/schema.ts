@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { BACKEND_REQUESTS, type BackendRequest } from '../../ml/detection/backend.js';
+import { CENTERNET_INPUT_SIZE_MULTIPLE } from '../../ml/detection/centernet.js';
+import { NANODET_INPUT_SIZE } from '../../ml/detection/nanodet.js';
+import { DEFAULT_DETECTOR_MODEL, DETECTOR_MODELS, type DetectorModelName } from '../../ml/detection/personDetector.js';
 import type { LocalizedNames } from '../api/wire.js';
+import { strictObject } from './strictObject.js';
 
 /**
  * The store configuration: cameras with their counting lines and zones, the
  * detector, storage retention and the local server. Every field has a default
- * except the camera list, so an installer writes only what differs.
+ * except the camera list, so an installer writes only what differs. Unknown
+ * keys are rejected, so a misspelt key cannot silently leave its default in place.
  */
 
 /** Frames analysed per second per camera; higher tracks fast walkers better but costs CPU. */
@@ -31,7 +37,7 @@ const nameSchema = z.string().trim().min(1, { message: 'must be a non-empty disp
  */
 const localizedNameSchema = z.union([
   nameSchema,
-  z.strictObject({ 'zh-CN': nameSchema, en: nameSchema }),
+  strictObject({ 'zh-CN': nameSchema, en: nameSchema }),
 ], { message: 'must be a non-empty display name, or { "zh-CN": "…", "en": "…" } with both names' });
 
 /** Replaces a parsed `name` of either form by the English `name` and, when given, both `names`. */
@@ -51,7 +57,7 @@ export function isSupportedCameraUrl(url: string): boolean {
   return url.length > 0 && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url);
 }
 
-export const lineSchema = z.object({
+export const lineSchema = strictObject({
   id: idSchema,
   name: localizedNameSchema,
   points: z.tuple([pixelSchema, pixelSchema, pixelSchema, pixelSchema], {
@@ -61,7 +67,7 @@ export const lineSchema = z.object({
   entrance: z.boolean().default(false),
 }).transform(withDisplayNames);
 
-export const zoneSchema = z.object({
+export const zoneSchema = strictObject({
   id: idSchema,
   name: localizedNameSchema,
   polygon: z
@@ -69,28 +75,27 @@ export const zoneSchema = z.object({
     .min(3, { message: 'must have at least 3 [x, y] points' }),
 }).transform(withDisplayNames);
 
-export const heatmapSchema = z.object({
+export const heatmapSchema = strictObject({
   /** Picture of the empty store from this camera, drawn under the heatmap; a neutral grid when absent. */
   backgroundPath: z.string().min(1).optional(),
   cellSizePx: z.number().int().min(4).max(128).default(DEFAULT_HEATMAP_CELL_PX),
 });
 
-export const cameraSchema = z
-  .object({
-    id: idSchema,
-    name: localizedNameSchema,
-    url: z.string().refine(isSupportedCameraUrl, {
-      message: 'must be a video file path, rtsp://…, http(s)://… (MJPEG), webcam:N or /dev/videoN',
-    }),
-    fps: z.number().positive().max(MAX_ANALYSIS_FPS).default(DEFAULT_ANALYSIS_FPS),
-    /** Restart a file source from the beginning when it ends (demo footage). */
-    loop: z.boolean().default(false),
-    /** Read a file source at its own frame rate instead of as fast as possible. */
-    realtime: z.boolean().default(true),
-    lines: z.array(lineSchema).default([]),
-    zones: z.array(zoneSchema).default([]),
-    heatmap: heatmapSchema.default({ cellSizePx: DEFAULT_HEATMAP_CELL_PX }),
-  })
+export const cameraSchema = strictObject({
+  id: idSchema,
+  name: localizedNameSchema,
+  url: z.string().refine(isSupportedCameraUrl, {
+    message: 'must be a video file path, rtsp://…, http(s)://… (MJPEG), webcam:N or /dev/videoN',
+  }),
+  fps: z.number().positive().max(MAX_ANALYSIS_FPS).default(DEFAULT_ANALYSIS_FPS),
+  /** Restart a file source from the beginning when it ends (demo footage). */
+  loop: z.boolean().default(false),
+  /** Read a file source at its own frame rate instead of as fast as possible. */
+  realtime: z.boolean().default(true),
+  lines: z.array(lineSchema).default([]),
+  zones: z.array(zoneSchema).default([]),
+  heatmap: heatmapSchema.default({ cellSizePx: DEFAULT_HEATMAP_CELL_PX }),
+})
   .superRefine((camera, ctx) => {
     reportDuplicateIds(camera.lines.map((line) => line.id), ['lines'], ctx);
     reportDuplicateIds(camera.zones.map((zone) => zone.id), ['zones'], ctx);
@@ -98,28 +103,42 @@ export const cameraSchema = z
   .transform(withDisplayNames);
 
 /** Detector settings; a field left out takes the detection code's default. */
-export const detectorSchema = z.object({
-  model: z.string().min(1).optional(),
+export const detectorSchema = strictObject({
+  model: z.enum(DETECTOR_MODELS as readonly [DetectorModelName, ...DetectorModelName[]]).optional(),
   inputSize: z.number().int().min(32).max(1280).optional(),
   scoreThreshold: z.number().min(0).max(1).optional(),
-  backend: z.string().min(1).optional(),
+  backend: z.enum(BACKEND_REQUESTS as readonly [BackendRequest, ...BackendRequest[]]).optional(),
+}).superRefine((detector, ctx) => {
+  const message = inputSizeProblem(detector.model ?? DEFAULT_DETECTOR_MODEL, detector.inputSize);
+  if (message) ctx.addIssue({ code: 'custom', path: ['inputSize'], message });
 });
 
-export const storeConfigSchema = z
-  .object({
-    storeName: nameSchema.default('PlayAisle'),
-    cameras: z.array(cameraSchema),
-    detector: detectorSchema.default({}),
-    storage: z
-      .object({ retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS) })
-      .default({ retentionDays: DEFAULT_RETENTION_DAYS }),
-    server: z
-      .object({
-        host: z.string().min(1).default(DEFAULT_SERVER_HOST),
-        port: z.number().int().min(0).max(65535).default(DEFAULT_SERVER_PORT),
-      })
-      .default({ host: DEFAULT_SERVER_HOST, port: DEFAULT_SERVER_PORT }),
-  })
+/** Input sizes the models can run at, checked here so that a bad one stops start-up instead of failing in the worker. */
+function inputSizeProblem(model: DetectorModelName, inputSize: number | undefined): string | null {
+  if (inputSize === undefined) return null;
+  switch (model) {
+    case 'centernet':
+      return inputSize % CENTERNET_INPUT_SIZE_MULTIPLE === 0 ? null : `must be a multiple of ${CENTERNET_INPUT_SIZE_MULTIPLE} for centernet, got ${inputSize}`;
+    case 'nanodet':
+      return inputSize === NANODET_INPUT_SIZE ? null : `must be ${NANODET_INPUT_SIZE} for nanodet (its only input size), got ${inputSize}`;
+    default: {
+      const unknown: never = model;
+      return `unknown model ${String(unknown)}`;
+    }
+  }
+}
+
+export const storeConfigSchema = strictObject({
+  storeName: nameSchema.default('PlayAisle'),
+  cameras: z.array(cameraSchema),
+  detector: detectorSchema.default({}),
+  storage: strictObject({ retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS) })
+    .default({ retentionDays: DEFAULT_RETENTION_DAYS }),
+  server: strictObject({
+    host: z.string().min(1).default(DEFAULT_SERVER_HOST),
+    port: z.number().int().min(0).max(65535).default(DEFAULT_SERVER_PORT),
+  }).default({ host: DEFAULT_SERVER_HOST, port: DEFAULT_SERVER_PORT }),
+})
   .superRefine((config, ctx) => {
     reportDuplicateIds(config.cameras.map((camera) => camera.id), ['cameras'], ctx);
   });
