@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { LineSpec, ZoneSpec } from '../../ml/analytics/analyzerFactory.js';
+import { BACKEND_REQUESTS, type BackendRequest } from '../../ml/detection/backend.js';
+import {
+  DEFAULT_DETECTOR_MODEL, DEFAULT_SCORE_THRESHOLD, DETECTOR_MODELS, defaultInputSize, type DetectorModelName,
+} from '../../ml/detection/personDetector.js';
+
+const OTHER_MODELS = DETECTOR_MODELS.filter((model) => model !== DEFAULT_DETECTOR_MODEL);
 
 export const ANALYZE_HELP = `Usage: npm run analyze -- --video PATH [options]
 
@@ -19,8 +25,12 @@ Options:
   --zone FILE         JSON file of zones: [{ "id": "shelf", "polygon": [[x,y], …] }, …]
                       (at least 3 points each, video pixels). Reports visits and dwell.
   --fps N             Analyse N frames per second instead of every frame.
-  --model NAME        Detector model: centernet or nanodet (default: the detector's default).
-  --backend NAME      TensorFlow.js backend: auto, tfjs-node-gpu, tfjs-node, wasm or cpu.
+  --model NAME        Detector model: ${DETECTOR_MODELS.join(' or ')}. Default: ${DEFAULT_DETECTOR_MODEL}, with a
+                      ${defaultInputSize(DEFAULT_DETECTOR_MODEL)}×${defaultInputSize(DEFAULT_DETECTOR_MODEL)}-pixel model input and a minimum person score
+                      of ${DEFAULT_SCORE_THRESHOLD}. ${OTHER_MODELS.map((model) => `${model} runs at ${defaultInputSize(model)}×${defaultInputSize(model)}`).join('; ')}.
+  --backend NAME      TensorFlow.js backend: ${BACKEND_REQUESTS.join(', ')}.
+                      Default: auto, the first that loads of tfjs-node-gpu,
+                      tfjs-node and wasm.
   --mot-out FILE      Write tracks in MOTChallenge format, one box a line:
                       frame,id,x,y,w,h,score,-1,-1,-1 (frames from 1 in the video's
                       own numbering, x,y = top-left corner in pixels).
@@ -41,8 +51,8 @@ export interface AnalyzeArgs {
   lines: LineSpec[];
   zones: ZoneSpec[];
   fps?: number;
-  model?: string;
-  backend?: string;
+  model?: DetectorModelName;
+  backend?: BackendRequest;
   motOut?: string;
   jsonOut?: string;
 }
@@ -79,8 +89,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     zones: values.zone ? readZones(values.zone) : [],
   };
   if (values.fps !== undefined) args.fps = parseFps(values.fps);
-  if (values.model !== undefined) args.model = values.model;
-  if (values.backend !== undefined) args.backend = values.backend;
+  if (values.model !== undefined) args.model = parseChoice('--model', values.model, DETECTOR_MODELS);
+  if (values.backend !== undefined) args.backend = parseChoice('--backend', values.backend, BACKEND_REQUESTS);
   if (values['mot-out'] !== undefined) args.motOut = values['mot-out'];
   if (values['json-out'] !== undefined) args.jsonOut = values['json-out'];
   return args;
@@ -96,6 +106,13 @@ export function parseLine(text: string): [number, number, number, number] {
   const [x1, y1, x2, y2] = numbers as [number, number, number, number];
   if (x1 === x2 && y1 === y2) throw new UsageError(`Invalid --line "${text}": the two end points are the same; give two different points.`);
   return [x1, y1, x2, y2];
+}
+
+/** Returns `text` when it is one of `choices`, so a typo fails before the video and the model are opened. */
+function parseChoice<T extends string>(option: string, text: string, choices: readonly T[]): T {
+  const choice = choices.find((candidate) => candidate === text);
+  if (choice === undefined) throw new UsageError(`Invalid ${option} "${text}": use one of ${choices.join(', ')}.`);
+  return choice;
 }
 
 function parseFps(text: string): number {

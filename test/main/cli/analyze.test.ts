@@ -69,13 +69,23 @@ describe('npm run analyze', () => {
     expect(result.stdout).toMatch(/left-hand side of the segment to\s+its right-hand side/);
   });
 
+  it('names the detector defaults', () => {
+    const result = analyze('--help');
+    const help = result.stdout.replace(/\s+/g, ' ');
+    // The values come from ml/detection/personDetector.ts, so these change only with the detector's defaults.
+    expect(help).toContain('Default: centernet, with a 320×320-pixel model input and a minimum person score of 0.3.');
+    expect(help).toContain('nanodet runs at 416×416.');
+  });
+
   it.each([
     // missing file
     [['--video', 'missing.mp4'], 1, /not found/],
     // bad --line
     [['--video', 'missing.mp4', '--line', '1,2,3'], 2, /Invalid --line "1,2,3"/],
-    // the file is checked before the model is loaded, so a missing file is the error
-    [['--video', 'missing.mp4', '--model', 'yolo'], 1, /not found/],
+    // an unknown model is an argument error, found before the file is opened
+    [['--video', 'missing.mp4', '--model', 'yolo'], 2, /Invalid --model "yolo": use one of centernet, nanodet\./],
+    // an unknown backend too
+    [['--video', 'missing.mp4', '--backend', 'gpu-please'], 2, /Invalid --backend "gpu-please": use one of auto, tfjs-node-gpu, tfjs-node, wasm, cpu\./],
   ])('fails clearly for %j', (args, status, message) => {
     const result = analyze(...args);
     expect(result.status).toBe(status);
