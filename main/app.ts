@@ -30,6 +30,9 @@ import { systemClock, TrafficStore, type Clock } from './storage/trafficStore.js
 export const CATALOG_REJECTED = 'catalog_rejected';
 export const RECOMMENDATIONS_UNAVAILABLE = 'recommendations_unavailable';
 
+/** Store-level notice code when the previous run left its lock file behind, i.e. ended without a clean stop. */
+export const PREVIOUS_RUN_INTERRUPTED = 'previous_run_interrupted';
+
 /** Camera reason code while the app runs with `analysis: false` (`npm start -- --no-analysis`). */
 export const ANALYSIS_OFF = 'analysis_off';
 
@@ -102,6 +105,13 @@ async function startLocked(options: StartOptions, logger: Logger, dataDir: strin
   });
   traffic.startRetention();
   if (recovered) traffic.addNotice(DATABASE_RECOVERED, databaseRecoveredMessage(recovered));
+  if (lock.tookOverStaleLock) {
+    traffic.addNotice(
+      PREVIOUS_RUN_INTERRUPTED,
+      'PlayAisle did not stop cleanly last time (it was killed, crashed or lost power), so the counts of the minute open then may be missing. '
+        + 'Stop it with Ctrl+C in its terminal, or SIGTERM from a service manager, to keep every minute.',
+    );
+  }
 
   const events = new SseChannel({
     event: 'summary',

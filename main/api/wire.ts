@@ -106,7 +106,8 @@ export interface StoreNotice {
    * `catalog_rejected`, `recommendations_unavailable` (a kiosk model failed to
    * fit), `heatmap_background_invalid` (missing or not a PNG),
    * `heatmap_background_wrong_size` (found at the first heatmap request, not
-   * at start-up) or `database_recovered`.
+   * at start-up), `database_recovered` or `previous_run_interrupted` (the
+   * last run was killed, so its open minute may be lost).
    */
   code: string;
   /** English text for the log and as a fallback; names the file and the fix. */

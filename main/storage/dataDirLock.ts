@@ -31,6 +31,11 @@ export class DataDirLockError extends Error {
 
 export interface DataDirLock {
   readonly file: string;
+  /**
+   * Whether a stale lock was taken over, so the previous run ended without a
+   * clean stop (killed, crashed or a power cut) and may have lost its open minute.
+   */
+  readonly tookOverStaleLock: boolean;
   /** Deletes the lock file if this process still owns it; safe to call twice. */
   release(): void;
 }
@@ -52,7 +57,7 @@ export function acquireDataDirLock(dataDir: string, logger: Logger, pid: number 
     if (tryCreate(file, pid)) {
       heldByThisProcess.add(file);
       logger.info({ file, pid }, 'data folder locked');
-      return { file, release: () => releaseLock(file, pid, logger) };
+      return { file, tookOverStaleLock: attempt > 0, release: () => releaseLock(file, pid, logger) };
     }
     const ownerPid = readOwnerPid(file);
     if (ownerPid !== null && isHeld(file, ownerPid, pid)) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CameraStatus } from '../../../main/api/wire.js';
+import type { CameraStatus, TrafficSummary } from '../../../main/api/wire.js';
 import { createSilentLogger } from '../../../main/log/logger.js';
 import { openDatabase } from '../../../main/storage/database.js';
 
@@ -125,6 +125,10 @@ describe('npm start data folder lock', () => {
       await waitForBanner(next);
       expect(next.output()).toContain('taking over a stale lock file');
       expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(next.child.pid));
+      // A dashboard notice warns the manager that the killed run may have lost its open minute.
+      const url = /Dashboard: (http:\/\/127\.0\.0\.1:\d+)\//.exec(next.output())![1]!;
+      const summary = (await (await fetch(`${url}/api/traffic/summary`)).json()) as TrafficSummary;
+      expect(summary.notices.map((notice) => notice.code)).toContain('previous_run_interrupted');
     } finally {
       next.child.kill('SIGINT');
     }

@@ -39,6 +39,7 @@ describe('acquireDataDirLock', () => {
   it('writes the pid and removes it on release', () => {
     const lock = acquireDataDirLock(dir, createSilentLogger());
     expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
+    expect(lock.tookOverStaleLock).toBe(false);
     lock.release();
     expect(fs.existsSync(lockFile)).toBe(false);
     // A second release is harmless, and the folder can be locked again.
@@ -89,6 +90,7 @@ describe('acquireDataDirLock', () => {
     const lock = acquireDataDirLock(dir, createRootLogger({ destination: logs.stream }));
     expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
     expect(logs.messages).toContain('taking over a stale lock file left by a process that is no longer running');
+    expect(lock.tookOverStaleLock).toBe(true);
     lock.release();
     expect(fs.existsSync(lockFile)).toBe(false);
   });
