@@ -86,12 +86,23 @@ describe('readStoredLang', () => {
     });
   }
 
-  it('kiosk key ignores the dashboard choice', () => {
-    // The dashboard chose English; the kiosk has stored nothing of its own.
-    const storage = { getItem: (key: string) => (key === LANG_STORAGE_KEY ? 'en' : null) };
-    expect(readStoredLang(storage, KIOSK_LANG_STORAGE_KEY)).toBe(DEFAULT_LANG);
-    expect(readStoredLang(storage)).toBe('en');
-  });
+  // Each row is what the start page (or dashboard) and the kiosk stored, and the language the kiosk opens in.
+  const kioskCases: Array<{ name: string; shared: string | null; kiosk: string | null; expected: string }> = [
+    // The start page chose English and the kiosk has no choice of its own yet.
+    { name: 'kiosk falls back to shared', shared: 'en', kiosk: null, expected: 'en' },
+    // The kiosk reset to zh-CN after a family, while the dashboard stays in English.
+    { name: 'kiosk choice wins', shared: 'en', kiosk: 'zh-CN', expected: 'zh-CN' },
+    // A tampered kiosk value is skipped for the shared one.
+    { name: 'kiosk value unsupported', shared: 'en', kiosk: 'fr', expected: 'en' },
+  ];
+  for (const testCase of kioskCases) {
+    it(testCase.name, () => {
+      const storage = {
+        getItem: (key: string) => (key === LANG_STORAGE_KEY ? testCase.shared : key === KIOSK_LANG_STORAGE_KEY ? testCase.kiosk : null),
+      };
+      expect(readStoredLang(storage, KIOSK_LANG_STORAGE_KEY, LANG_STORAGE_KEY)).toBe(testCase.expected);
+    });
+  }
 });
 
 describe('translateErrorCode', () => {

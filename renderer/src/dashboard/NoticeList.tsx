@@ -3,7 +3,7 @@ import type { StoreNotice, TrafficSummary } from '../../../main/api/wire.js';
 import { translateErrorCode } from '../i18n/errorText.js';
 import { formatClock } from './format.js';
 
-/** The summary's notices; an empty list when the summary has none, e.g. from an older store computer. */
+/** Returns the summary's notices, or an empty list when it has none (an older store computer sends none). */
 export function listNotices(summary: Pick<TrafficSummary, 'notices'>): readonly StoreNotice[] {
   return Array.isArray(summary.notices) ? summary.notices : [];
 }

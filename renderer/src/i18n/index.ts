@@ -2,7 +2,8 @@
 // The language switch stores its choice in localStorage, so a screen opens
 // in the language chosen last on this PC. The kiosk keeps its choice under
 // its own key, because it returns to zh-CN for every new family and that
-// must not change the language of the manager's dashboard.
+// must not change the language of the manager's dashboard. Until the kiosk
+// has stored a choice, it opens in the one made on the start page.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../main/api/wire.js';
@@ -21,11 +22,16 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (SUPPORTED_LANGS as readonly string[]).includes(value);
 }
 
-/** Reads the remembered language; storage may be missing or blocked (private mode). */
-export function readStoredLang(storage: Pick<Storage, 'getItem'> | undefined, key: string = LANG_STORAGE_KEY): Lang {
+/**
+ * Reads the language remembered under `key`, then under `fallbackKey`, else
+ * returns the default. Storage may be missing or blocked (private mode).
+ */
+export function readStoredLang(storage: Pick<Storage, 'getItem'> | undefined, key: string = LANG_STORAGE_KEY, fallbackKey?: string): Lang {
   try {
     const stored = storage?.getItem(key);
-    return isLang(stored) ? stored : DEFAULT_LANG;
+    if (isLang(stored)) return stored;
+    const fallback = fallbackKey === undefined ? null : storage?.getItem(fallbackKey);
+    return isLang(fallback) ? fallback : DEFAULT_LANG;
   } catch {
     return DEFAULT_LANG;
   }
@@ -39,10 +45,14 @@ export function storeLang(storage: Pick<Storage, 'setItem'> | undefined, lang: L
   }
 }
 
-/** Creates an i18next instance in the language remembered under `key` and binds it to React. */
-export function createI18n(storage: Storage | undefined = safeLocalStorage(), key: string = LANG_STORAGE_KEY): I18n {
+/**
+ * Creates an i18next instance in the language remembered under `key` (or
+ * `fallbackKey` when `key` has none), binds it to React and stores each
+ * later change under `key`.
+ */
+export function createI18n(storage: Storage | undefined = safeLocalStorage(), key: string = LANG_STORAGE_KEY, fallbackKey?: string): I18n {
   const instance = i18next.createInstance();
-  const lang = readStoredLang(storage, key);
+  const lang = readStoredLang(storage, key, fallbackKey);
   void instance.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
     lng: lang,

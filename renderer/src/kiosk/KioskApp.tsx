@@ -24,7 +24,7 @@ function viewKey(view: KioskView | undefined): string {
   return view.kind === 'product' ? `product:${view.productId}` : view.kind;
 }
 
-/** The screens to open at start: the product of a `#/product/<id>` URL, or home. */
+/** Returns the screens to open at start: the product of a `#/product/<id>` URL, or home. */
 function initialTrail(): ViewTrail {
   const productId = productIdFromHash(window.location.hash);
   return productId === null ? [] : [{ kind: 'product', productId }];
@@ -35,7 +35,7 @@ function useProductHash(current: KioskView | undefined): void {
   useEffect(() => {
     const hash = current?.kind === 'product' ? productHash(current.productId) : '';
     if (window.location.hash === hash) return;
-    // replaceState fires no hashchange, so this never reopens the page; the kiosk's own back button keeps the history.
+    // replaceState fires no hashchange, so this never reopens the page. The kiosk's own back button keeps the history.
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }, [current]);
 }

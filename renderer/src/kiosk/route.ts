@@ -3,7 +3,7 @@
 // PC). Every other screen lives at the bare kiosk URL.
 
 const PRODUCT_HASH_PREFIX = '#/product/';
-/** The pattern of `catalogIdSchema` in main/catalog/catalogSchema.ts; a test checks that both agree. */
+/** Same pattern as `catalogIdSchema` in main/catalog/catalogSchema.ts, which a test checks. */
 const CATALOG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** Returns true when `id` has the form of a catalog id, e.g. `blk-001`. */
@@ -28,7 +28,7 @@ export function productIdFromHash(hash: string): string | null {
   try {
     return decodeURIComponent(encoded);
   } catch {
-    // A malformed escape such as `%E0%A4%A` is kept as typed; it is no catalog id either way.
+    // A malformed escape such as `%E0%A4%A` is kept as typed, because it is no catalog id either way.
     return encoded;
   }
 }
