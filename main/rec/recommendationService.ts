@@ -11,25 +11,19 @@
  * No gender signal is used: the catalog has no gender field, the model
  * context carries none, and interests are matched as product text only.
  */
-import { ContentTfidf } from '../../ml/rec/contentTfidf.js';
-import { Hybrid } from '../../ml/rec/hybrid.js';
-import { ItemKnn } from '../../ml/rec/itemKnn.js';
-import { Popularity } from '../../ml/rec/popularity.js';
+import type { Hybrid } from '../../ml/rec/hybrid.js';
+import type { ItemKnn } from '../../ml/rec/itemKnn.js';
 import { recommendWithRules, type BusinessRules } from '../../ml/rec/rules.js';
-import type { ItemId, ItemMeta, RecContext, Recommendation, TrainingData } from '../../ml/rec/types.js';
+import type { ItemId, ItemMeta, RecContext, Recommendation } from '../../ml/rec/types.js';
+import { ChineseEnglishTokenizer, type Tokenizer } from '../../ml/text/tokenizer.js';
 import type { Lang, Suggestion } from '../api/wire.js';
-import type { CatalogStore, ProductRecord, StoredBasket } from '../catalog/catalogStore.js';
+import type { CatalogStore } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
+import { fitKioskHybrid, interestFirstHybrid, MIN_VALIDATION_CASES, type KioskHybridFit } from './kioskHybridSearch.js';
 import { forYouReason, kioskReasonText, type KioskReason } from './kioskReasons.js';
-import { CO_PURCHASE_SHRINKAGE } from './similarToys.js';
+import { trainingData } from './trainingData.js';
 
-/**
- * Blend weights of the hybrid components, applied to max-normalised scores.
- * Co-purchase leads because baskets show what parents actually buy next.
- * Text similarity covers toys with few baskets, and popularity fills an
- * empty context. Raising popularity makes lists safer but more alike for everyone.
- */
-export const HYBRID_WEIGHTS = { coPurchase: 0.5, content: 0.3, popularity: 0.2 } as const;
+export { trainingData } from './trainingData.js';
 /** Max suggestions per request. */
 export const MAX_RECOMMENDATIONS = 50;
 /**
@@ -55,34 +49,40 @@ export interface KioskRecommendRequest {
   k: number;
 }
 
+/** How the recommender's configuration was chosen, without the models. */
+export type RecommenderFitReport = Omit<KioskHybridFit, 'hybrid' | 'coPurchase'>;
+
 /** Fitted kiosk recommender over one snapshot of the catalog; refit after a catalog import. */
 export class RecommendationService {
   private constructor(
     private readonly catalog: CatalogStore,
     private readonly hybrid: Hybrid,
+    /** The same components with quiz interests ranked first; see INTEREST_PRIORITY. */
+    private readonly interestHybrid: Hybrid,
     private readonly coPurchase: ItemKnn,
     private readonly itemMeta: ReadonlyMap<ItemId, ItemMeta>,
     private readonly logger: Logger,
+    readonly fitReport: RecommenderFitReport,
   ) {}
 
-  /** Fits the hybrid on the stored catalog and baskets and logs the fit time. */
-  static fit(catalog: CatalogStore, logger: Logger): RecommendationService {
+  /**
+   * Fits the hybrid on the stored catalog and baskets, with blend weights and
+   * settings chosen by a search on the store's own baskets
+   * (kioskHybridSearch.ts), and logs the choice and the fit time. The fit
+   * time includes constructing the default tokenizer, which loads the jieba
+   * dictionary, unless the caller passes one.
+   */
+  static fit(catalog: CatalogStore, logger: Logger, tokenizer?: Tokenizer): RecommendationService {
     const startedMs = performance.now();
     const products = catalog.listProductRecords();
     const baskets = catalog.listBaskets();
-    const data = trainingData(products, baskets);
-    const coPurchase = new ItemKnn({ shrinkage: CO_PURCHASE_SHRINKAGE });
-    // NOTE: ContentTfidf builds its own jieba tokenizer, whose dictionary load
-    // is most of this fit's time (see bench/catalogBench.ts); it takes none to share.
-    const hybrid = new Hybrid(
-      [coPurchase, new ContentTfidf(), new Popularity()],
-      [HYBRID_WEIGHTS.coPurchase, HYBRID_WEIGHTS.content, HYBRID_WEIGHTS.popularity],
-    );
-    hybrid.fit(data);
+    const fitted = fitKioskHybrid(products, baskets, tokenizer ?? new ChineseEnglishTokenizer());
     const durationMs = Math.round(performance.now() - startedMs);
-    logger.info({ productCount: products.length, basketCount: baskets.length, durationMs }, 'recommender fitted');
-    const itemMeta = new Map(data.items.map((item) => [item.itemId, item]));
-    return new RecommendationService(catalog, hybrid, coPurchase, itemMeta, logger);
+    logFit(logger, fitted, { productCount: products.length, basketCount: baskets.length, durationMs });
+
+    // Catalog metadata for the rules; the hybrid was fitted on the same products in the same order.
+    const itemMeta = new Map(trainingData(products, []).items.map((item) => [item.itemId, item]));
+    return new RecommendationService(catalog, fitted.hybrid, interestFirstHybrid(fitted.hybrid), fitted.coPurchase, itemMeta, logger, summarize(fitted));
   }
 
   /** Returns up to `k` suggestions for the visit, best first, after the store's rules. */
@@ -111,7 +111,8 @@ export class RecommendationService {
       maxPerBrand: MAX_PER_BRAND,
       maxPerCategory: MAX_PER_CATEGORY,
     };
-    const ranked = recommendWithRules(this.hybrid, this.itemMeta, context, request.k, rules);
+    const model = quiz?.interests?.length ? this.interestHybrid : this.hybrid;
+    const ranked = recommendWithRules(model, this.itemMeta, context, request.k, rules);
     const reasonContext = {
       visitItems: new Set(request.visitItems),
       hasMemberHistory: memberHistory.length > 0,
@@ -149,29 +150,16 @@ export class RecommendationService {
   }
 }
 
-/**
- * Builds the model input: one sequence per basket, so co-purchase means "in
- * the same basket", and catalog metadata in both languages.
- */
-export function trainingData(products: readonly ProductRecord[], baskets: readonly StoredBasket[]): TrainingData {
-  const items: ItemMeta[] = products.map((product) => ({
-    itemId: product.id,
-    title: `${product.nameZh} ${product.nameEn}`,
-    description: `${product.descriptionZh} ${product.descriptionEn} ${product.tags.join(' ')}`,
-    // The category id first, so the diversity cap and category rules see one stable name.
-    categories: [product.categoryId, product.categoryLabelZh, product.categoryLabelEn],
-    brand: product.brandEn,
-    ageMinMonths: product.ageMinYears * 12,
-    // A toy for ages up to 12 suits a child until the 13th birthday.
-    ageMaxMonths: (product.ageMaxYears + 1) * 12 - 1,
-    priceCents: Math.round(product.priceYuan * 100),
-  }));
-  const known = new Set(products.map((product) => product.id));
-  const sequences = baskets.map((basket) => {
-    const basketItems = basket.items.filter((id) => known.has(id));
-    // Local time read as UTC: the popularity decay uses only differences between baskets.
-    const timestampMs = Date.parse(`${basket.purchasedAt}:00Z`);
-    return { userId: basket.id, items: basketItems, timestampsMs: basketItems.map(() => timestampMs) };
-  });
-  return { items, sequences };
+function summarize(fitted: KioskHybridFit): RecommenderFitReport {
+  const { hybrid: _hybrid, coPurchase: _coPurchase, ...report } = fitted;
+  return report;
+}
+
+function logFit(logger: Logger, fitted: KioskHybridFit, counts: { productCount: number; basketCount: number; durationMs: number }): void {
+  const report = summarize(fitted);
+  if (fitted.source === 'default') {
+    const caseCount = fitted.nextVisitCases + fitted.basketHoldoutCases;
+    logger.warn({ caseCount, minCases: MIN_VALIDATION_CASES }, 'too few validation cases to search, recommender uses the default weights');
+  }
+  logger.info({ ...counts, ...report }, 'recommender fitted');
 }
