@@ -60,6 +60,8 @@ const userKnn: ComponentSpec<UserKnnOptions> = {
     shrinkage: [1, 0, 5],
     recencyDecay: [0.8, 0.5, 1],
     maxRecent: [20, 5],
+    neighbourItemDecay: [1, 0.95, 0.8, 0.6],
+    neighbourBackwardWeight: [1, 0.5, 0.25, 0],
   },
 };
 

@@ -3,7 +3,10 @@
  * context's items (recency-weighted) are matched against training users:
  *   sim(context, u) = Σ_{i ∈ context ∩ items(u)} w_i / (sqrt(|items(u)|) + shrinkage)
  * and the `neighbourUsers` most similar users vote for their items with
- * their similarity.
+ * their similarity. A vote can also depend on where the item sits in the
+ * neighbour's sequence relative to the newest context item they share: it
+ * shrinks by `neighbourItemDecay` per position away from that entry, and
+ * items before it are scaled by `neighbourBackwardWeight`.
  */
 import { decodeModel } from './codec.js';
 import { buildItemUsers, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
@@ -20,9 +23,18 @@ export interface UserKnnOptions {
   recencyDecay: number;
   /** Context items used, newest first. */
   maxRecent: number;
+  /**
+   * Weight ratio per position between a neighbour's item and the neighbour's
+   * entry of the newest shared context item, in (0, 1]. Below 1 favours what
+   * the neighbour took close to that point in their sequence, and 1 weights
+   * all alike. Positions count each distinct item once, at its first entry.
+   */
+  neighbourItemDecay: number;
+  /** Weight of a neighbour's items before that entry relative to those after it. 1 weights both sides alike. */
+  neighbourBackwardWeight: number;
 }
 
-export const DEFAULT_USER_KNN_OPTIONS: UserKnnOptions = { neighbourUsers: 50, shrinkage: 1, recencyDecay: 0.8, maxRecent: 20 };
+export const DEFAULT_USER_KNN_OPTIONS: UserKnnOptions = { neighbourUsers: 50, shrinkage: 1, recencyDecay: 0.8, maxRecent: 20, neighbourItemDecay: 1, neighbourBackwardWeight: 1 };
 
 export class UserKnn extends ScoringRecommender {
   readonly kind = 'user_knn' as const;
@@ -78,11 +90,30 @@ export class UserKnn extends ScoringRecommender {
     if (context.recent.length === 0) return;
     const { users, similarities } = this.nearestUsers(context);
     const userItems = this.userItems;
+    const { neighbourItemDecay: decay, neighbourBackwardWeight: backwardWeight } = this.options;
     for (const user of users) {
       const similarity = similarities[user]!;
-      for (let p = userItems.offsets[user]!; p < userItems.offsets[user + 1]!; p++) scores[userItems.columns[p]!]! += similarity;
+      const start = userItems.offsets[user]!;
+      const end = userItems.offsets[user + 1]!;
+      const anchor = decay < 1 || backwardWeight !== 1 ? this.anchorPosition(context.recent, start, end) : -1;
+      for (let p = start; p < end; p++) {
+        const distance = anchor < 0 ? 1 : Math.max(1, Math.abs(p - anchor));
+        const direction = anchor >= 0 && p < anchor ? backwardWeight : 1;
+        scores[userItems.columns[p]!]! += similarity * direction * decay ** (distance - 1);
+      }
     }
     similarities.fill(0);
+  }
+
+  /** Position in `userItems.columns[start..end)` of the newest of the `maxRecent` context items this user has, or -1. */
+  private anchorPosition(recent: Int32Array, start: number, end: number): number {
+    const columns = this.userItems!.columns;
+    const maxRecent = Math.min(recent.length, this.options.maxRecent);
+    for (let stepsBack = 0; stepsBack < maxRecent; stepsBack++) {
+      const item = recent[recent.length - 1 - stepsBack]!;
+      for (let p = start; p < end; p++) if (columns[p] === item) return p;
+    }
+    return -1;
   }
 
   /** Item-to-item view of the same data: users who have `item` vote for their other items. */
@@ -115,7 +146,11 @@ export class UserKnn extends ScoringRecommender {
     if (saved.kind !== 'user_knn') throw new RecError('corrupt_model', `expected a user_knn model, got ${saved.kind}`);
     const model = new UserKnn();
     const state = model.restoreIndex(saved.state);
-    for (const key of Object.keys(DEFAULT_USER_KNN_OPTIONS) as (keyof UserKnnOptions)[]) model.options[key] = requireNumber(state, key);
+    for (const key of Object.keys(DEFAULT_USER_KNN_OPTIONS) as (keyof UserKnnOptions)[]) {
+      // Models saved before the neighbour item settings existed weighted all of a neighbour's items alike, which is the default 1.
+      if ((key === 'neighbourItemDecay' || key === 'neighbourBackwardWeight') && !(key in state)) continue;
+      model.options[key] = requireNumber(state, key);
+    }
     const userOffsets = requireArray(saved.arrays, 'userOffsets', Int32Array);
     const userCount = userOffsets.length - 1;
     const userItems = { offsets: userOffsets, columns: requireArray(saved.arrays, 'userColumns', Int32Array), values: new Float32Array(0) };

@@ -3,6 +3,7 @@ import { decodeModel, encodeModel } from '../../../ml/rec/codec.js';
 import { ItemKnn } from '../../../ml/rec/itemKnn.js';
 import { Popularity } from '../../../ml/rec/popularity.js';
 import { Transitions } from '../../../ml/rec/transitions.js';
+import { UserKnn } from '../../../ml/rec/userKnn.js';
 import { topKIndices } from '../../../ml/rec/topK.js';
 
 describe('model codec', () => {
@@ -57,6 +58,7 @@ describe('loading a model saved before newer settings', () => {
     { name: 'item_knn', create: () => new ItemKnn(), load: ItemKnn.load, dropped: ['asymmetry', 'sharpening'] },
     { name: 'transitions', create: () => new Transitions(), load: Transitions.load, dropped: ['sharpening', 'sequenceRecencyDecay'] },
     { name: 'popularity', create: () => new Popularity(), load: Popularity.load, dropped: ['positionDecay'] },
+    { name: 'user_knn', create: () => new UserKnn(), load: UserKnn.load, dropped: ['neighbourItemDecay', 'neighbourBackwardWeight'] },
   ];
 
   it.each(CASES)('loads $name with defaults', ({ create, load, dropped }) => {
