@@ -13,13 +13,13 @@ import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.
 import { RecError, type Explanation } from './types.js';
 
 export interface Rp3betaOptions {
-  /** Exponent on both walk probabilities; above 1 favours pairs linked through users with short histories. */
+  /** Exponent on both walk probabilities. Above 1 favours pairs linked through users with short histories. */
   alpha: number;
-  /** Popularity damping of the arrival item; 0 = plain P3, higher values surface rarer items but add noise. */
+  /** Popularity damping of the arrival item. 0 gives plain P3, and higher values surface rarer items but add noise. */
   beta: number;
   /** Neighbours kept per item. More raises recall of rare pairs but grows the model linearly. */
   maxNeighbours: number;
-  /** Weight ratio between a context item and the next newer one, in (0, 1]; 1 = order ignored. */
+  /** Weight ratio between a context item and the next newer one, in (0, 1]. 1 ignores the order. */
   recencyDecay: number;
   /** Context items used, newest first. */
   maxRecent: number;
