@@ -9,9 +9,11 @@
  *   a one-visit member) with two or more distinct items, one item is held out
  *   and predicted from the rest (the toys looked at during a visit).
  *
- * At most `maxCases` cases are drawn with a seeded generator, and only the
- * drawn targets are removed from the training baskets. Removing the target
- * from every basket would thin out co-purchase pairs more than needed.
+ * At most `maxCases` cases, and at most `maxCandidateShare` of the possible
+ * ones, are drawn with a seeded generator. Only the drawn targets are removed
+ * from the training baskets, because a held-out item takes its co-purchase
+ * pairs with it: drawing every basket of a small store would leave the
+ * search no co-purchase to judge.
  */
 import type { StoredBasket } from '../catalog/catalogStore.js';
 
@@ -33,6 +35,12 @@ export interface ValidationSplit {
 export interface ValidationOptions {
   /** Cases drawn at most. More gives a steadier choice but a slower start-up. */
   maxCases: number;
+  /**
+   * Share of the possible cases drawn at most, in (0, 1]. Higher gives more
+   * cases on a small store but removes more co-purchase pairs from training,
+   * which makes co-purchase look weaker than it is when serving.
+   */
+  maxCandidateShare: number;
   /** Seed of the draw, so the same baskets always give the same cases. */
   seed: number;
 }
@@ -58,7 +66,8 @@ export function buildValidationSplit(
 ): ValidationSplit {
   const random = seededRandom(options.seed);
   const candidates = [...nextVisitCandidates(baskets, knownIds), ...basketHoldoutCandidates(baskets, knownIds)];
-  const drawn = drawWithoutReplacement(candidates, options.maxCases, random);
+  const caseCount = Math.min(options.maxCases, Math.floor(options.maxCandidateShare * candidates.length));
+  const drawn = drawWithoutReplacement(candidates, caseCount, random);
 
   const removedByBasket = new Map<number, string>();
   const cases = drawn.map((candidate) => {
@@ -118,10 +127,9 @@ function distinct(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
-/** Seeded sample of at most `max` items (a partial Fisher–Yates shuffle), in draw order. */
-function drawWithoutReplacement<T>(items: readonly T[], max: number, random: () => number): T[] {
+/** Seeded sample of `count` items (a partial Fisher–Yates shuffle), in draw order. */
+function drawWithoutReplacement<T>(items: readonly T[], count: number, random: () => number): T[] {
   const copy = [...items];
-  const count = Math.min(max, copy.length);
   for (let i = 0; i < count; i++) {
     const j = i + Math.floor(random() * (copy.length - i));
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncCatalog } from '../../../main/catalog/catalogImport.js';
 import { CatalogStore } from '../../../main/catalog/catalogStore.js';
 import { createRootLogger, createSilentLogger } from '../../../main/log/logger.js';
+import { DEFAULT_HYBRID_WEIGHTS, MIN_VALIDATION_CASES } from '../../../main/rec/kioskHybridSearch.js';
 import { RecommendationService, trainingData } from '../../../main/rec/recommendationService.js';
 import { SimilarToys } from '../../../main/rec/similarToys.js';
 import type { Db } from '../../../main/storage/database.js';
-import { makeTempDir, openTempDatabase, writeCatalog } from '../catalog/catalogFixture.js';
+import { makeTempDir, openTempDatabase, readDemoCatalog, writeCatalog } from '../catalog/catalogFixture.js';
 
 let dir: string;
 let db: Db;
@@ -51,6 +52,50 @@ describe('model fitting', () => {
     const fitted = lines.find((line) => line.msg === 'recommender fitted');
     expect(fitted?.basketCount).toBe(catalog.listBaskets().length);
     expect(typeof fitted?.durationMs).toBe('number');
+  });
+
+  it('logs the searched weights', () => {
+    const { lines, destination } = capturedLines();
+    const service = RecommendationService.fit(catalog, createRootLogger({ level: 'info', destination }));
+    const fitted = lines.find((line) => line.msg === 'recommender fitted');
+    // The demo baskets give enough cases, so the weights come from the search.
+    expect(fitted?.source).toBe('search');
+    expect(fitted?.weights).toEqual(service.fitReport.weights);
+    expect(fitted?.settings).toEqual(service.fitReport.settings);
+    expect(fitted?.validationNdcg10).toBeGreaterThan(0);
+    expect(service.fitReport.nextVisitCases).toBeGreaterThan(0);
+    expect(service.fitReport.basketHoldoutCases).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.level === 40)).toEqual([]);
+  });
+
+  it('refit gives the same weights', () => {
+    const first = RecommendationService.fit(catalog, createSilentLogger());
+    const second = RecommendationService.fit(catalog, createSilentLogger());
+    expect(second.fitReport).toEqual(first.fitReport);
+    const request = { lang: 'en' as const, visitItems: ['blk-001'], k: 12 };
+    expect(second.recommend(request)).toEqual(first.recommend(request));
+  });
+
+  it('warns when few baskets', () => {
+    const smallDir = makeTempDir('rec-service-small');
+    const smallDb = openTempDatabase(smallDir);
+    try {
+      const demo = readDemoCatalog();
+      demo.baskets.baskets = demo.baskets.baskets.slice(0, 40);
+      syncCatalog(smallDb, writeCatalog(smallDir, demo), createSilentLogger());
+      const { lines, destination } = capturedLines();
+      const service = RecommendationService.fit(new CatalogStore(smallDb), createRootLogger({ level: 'info', destination }));
+      expect(service.fitReport.source).toBe('default');
+      expect(service.fitReport.weights).toEqual(DEFAULT_HYBRID_WEIGHTS);
+      const warning = lines.find((line) => line.level === 40);
+      expect(warning?.msg).toBe('too few validation cases to search, recommender uses the default weights');
+      expect(warning?.minCases).toBe(MIN_VALIDATION_CASES);
+      // The default model still serves suggestions.
+      expect(service.recommend({ lang: 'en', visitItems: [], k: 5 })).toHaveLength(5);
+    } finally {
+      smallDb.close();
+      fs.rmSync(smallDir, { recursive: true, force: true });
+    }
   });
 
   it('similar of an unknown product is null', () => {
