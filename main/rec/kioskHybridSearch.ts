@@ -27,18 +27,18 @@ import { buildValidationSplit, type ValidationCase } from './validationCases.js'
  */
 export const DEFAULT_HYBRID_WEIGHTS = { coPurchase: 0.5, content: 0.3, popularity: 0.2 } as const;
 /**
- * Fewest validation cases for a search. Below it NDCG@10 differences between
- * settings are mostly noise, so the search would fit chance.
+ * Minimum number of validation cases for a search. With fewer, NDCG@10
+ * differences between settings are mostly noise, so the search would fit chance.
  */
 export const MIN_VALIDATION_CASES = 50;
 /**
- * Validation cases drawn at most. More gives a steadier choice but a slower
- * start-up: on the demo data (205 toys) 600 cases keep the fit well under 2 s.
+ * Maximum number of validation cases drawn. More gives a steadier choice but
+ * a slower start-up: on the demo data (205 toys) 600 cases keep the fit well under 2 s.
  */
 export const MAX_VALIDATION_CASES = 600;
 /**
- * Share of the baskets that could give a case which are drawn at most. Each
- * drawn basket loses its held-out item for the search, so a higher share
+ * Maximum share of the possible validation cases that are drawn. Each drawn
+ * basket loses its held-out item for the search, so a higher share
  * weakens co-purchase during the search more than when serving.
  */
 export const MAX_CASE_SHARE = 0.2;
@@ -76,7 +76,7 @@ export interface KioskHybridFit {
   coPurchase: ItemKnn;
   source: 'search' | 'default';
   weights: KioskHybridWeights;
-  /** Settings of each component by `STANDARD_COMPONENTS` name; empty objects mean the models' defaults. */
+  /** Settings of each component by `STANDARD_COMPONENTS` name. An empty object means the model's defaults. */
   settings: Record<string, Record<string, unknown>>;
   /** NDCG@10 of the searched hybrid on the validation cases, null for the default configuration. */
   validationNdcg10: number | null;
@@ -139,17 +139,17 @@ export function interestFirstHybrid(hybrid: Hybrid): Hybrid {
   return Hybrid.fromFitted(hybrid.components, [coPurchase, interestContent, popularity]);
 }
 
-/** The standard search space's item kNN, content and popularity specs, with content models sharing `tokenizer`. */
+/** Selects the standard search space's item kNN, content and popularity specs, with content models sharing `tokenizer`. */
 function kioskSpecs(tokenizer: Tokenizer): ComponentSpec<object>[] {
   return COMPONENT_NAMES.map((name) => {
     const spec = STANDARD_COMPONENTS.find((candidate) => candidate.name === name);
-    if (!spec) throw new Error(`The standard search space has no "${name}" component; update COMPONENT_NAMES in kioskHybridSearch.ts.`);
+    if (!spec) throw new Error(`Standard search space has no "${name}" component, so the kiosk hybrid cannot be searched. Update COMPONENT_NAMES in main/rec/kioskHybridSearch.ts.`);
     if (name !== 'content_tfidf') return spec;
     return { ...spec, create: (options: object): ScoringRecommender => new ContentTfidf(options, tokenizer) };
   });
 }
 
-/** Cases in the index space of `data`; cases whose target is not in the catalog are dropped. */
+/** Converts cases to the index space of `data`, dropping those whose target or every input item is not in the catalog. */
 function encodeCases(cases: readonly ValidationCase[], data: EncodedData): SearchCase[] {
   const encoded: SearchCase[] = [];
   for (const c of cases) {
@@ -162,8 +162,8 @@ function encodeCases(cases: readonly ValidationCase[], data: EncodedData): Searc
 
 /**
  * Remembers the tokens of each text, because every content model the search
- * fits tokenizes the same catalog again. Only for the search: the cache grows
- * with every distinct text.
+ * fits tokenizes the same catalog again. It is only for the search, because
+ * the cache grows with every distinct text.
  */
 class CachingTokenizer implements Tokenizer {
   private readonly tokensByText = new Map<string, string[]>();

@@ -49,7 +49,7 @@ export interface KioskRecommendRequest {
   k: number;
 }
 
-/** How the recommender's configuration was chosen, without the models. */
+/** Chosen configuration of a fit and its validation figures, without the models. */
 export type RecommenderFitReport = Omit<KioskHybridFit, 'hybrid' | 'coPurchase'>;
 
 /** Fitted kiosk recommender over one snapshot of the catalog; refit after a catalog import. */

@@ -84,7 +84,7 @@ export function buildValidationSplit(
   return { trainBaskets, cases };
 }
 
-/** One candidate per member with two or more visits; targets are last-visit items not bought before. */
+/** Lists one candidate per member with two or more visits. Its targets are the last visit's items not bought before. */
 function nextVisitCandidates(baskets: readonly StoredBasket[], knownIds: ReadonlySet<string>): Candidate[] {
   const visitsByMember = new Map<string, number[]>();
   baskets.forEach((basket, index) => {
@@ -107,7 +107,7 @@ function nextVisitCandidates(baskets: readonly StoredBasket[], knownIds: Readonl
   return candidates;
 }
 
-/** One candidate per basket of a one-visit shopper with two or more distinct known items. */
+/** Lists one candidate per basket of a one-visit shopper with two or more distinct known items. */
 function basketHoldoutCandidates(baskets: readonly StoredBasket[], knownIds: ReadonlySet<string>): Candidate[] {
   const visitCount = new Map<string, number>();
   for (const basket of baskets) {

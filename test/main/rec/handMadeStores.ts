@@ -10,7 +10,7 @@ function uniqueWord(index: number): string {
   return `zq${index.toString(36)}x${(index * 7919).toString(36)}`;
 }
 
-/** A toy whose text is one unique word plus `sharedWord`, if any. Category and brand are the same for all toys. */
+/** Builds a toy whose text is one unique word plus `sharedWord`, if any. Category and brand are the same for all toys. */
 export function toy(id: string, index: number, sharedWord = ''): ProductRecord {
   const word = uniqueWord(index);
   return {
@@ -44,7 +44,7 @@ export function basketsOf(itemLists: readonly (readonly string[])[], memberCodes
   });
 }
 
-/** Four best-sellers, each bought alone `count` times: popularity then ranks them first for everyone. */
+/** Builds four best-sellers, each bought alone `count` times, so popularity ranks them first for everyone. */
 function bestSellerBaskets(count: number): { toys: ProductRecord[]; baskets: string[][] } {
   const toys = [0, 1, 2, 3].map((i) => toy(`best-${i}`, 900 + i));
   const baskets = Array.from({ length: count * toys.length }, (_, i) => [toys[i % toys.length]!.id]);

@@ -4,7 +4,7 @@ import { DEFAULT_HYBRID_WEIGHTS, fitKioskHybrid, interestFirstHybrid, INTEREST_P
 import { ChineseEnglishTokenizer } from '../../../ml/text/tokenizer.js';
 import { basketsOf, contentStore, coPurchaseStore, toy } from './handMadeStores.js';
 
-// The real jieba tokenizer, built once: its dictionary load takes a few hundred ms.
+// The real jieba tokenizer, built once because its dictionary load takes a few hundred ms.
 let tokenizer: ChineseEnglishTokenizer;
 
 beforeAll(() => {

@@ -16,7 +16,7 @@ describe('buildValidationSplit cases', () => {
       expected: [{ kind: 'next_visit', input: ['a', 'b', 'c'], targets: ['d'] }],
     },
     {
-      // Re-buying 'a' is no case, because the kiosk never suggests an earlier purchase; 'e' is new.
+      // Re-buying 'a' is no case, because the kiosk never suggests an earlier purchase. Only 'e' is new.
       name: 'member repeat purchase',
       baskets: basketsOf([['a'], ['a', 'e']], ['M1', 'M1']),
       expected: [{ kind: 'next_visit', input: ['a'], targets: ['e'] }],
@@ -52,7 +52,7 @@ describe('buildValidationSplit cases', () => {
       expected: [],
     },
     {
-      // Earlier baskets of a repeat member give no holdout cases; only the last visit is used.
+      // Earlier baskets of a repeat member give no holdout cases, because only the last visit is used.
       name: 'repeat member baskets',
       baskets: basketsOf([['a', 'b'], ['c', 'd']], ['M3', 'M3']),
       expected: [{ kind: 'next_visit', input: ['a', 'b'], targets: ['c', 'd'] }],
