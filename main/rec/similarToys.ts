@@ -20,6 +20,10 @@ import { kioskReasonText } from './kioskReasons.js';
  * Weight of co-purchase similarity in the blend; text gets the rest. Higher
  * favours add-ons shoppers actually buy together, lower favours look-alikes
  * and toys too new to appear in baskets.
+ *
+ * NOTE: Hand-set, not searched. A search that predicts held-out basket items
+ * chose weight 1 on the demo data, which would make this row a second "often
+ * bought together" row. The baskets carry no signal for look-alikes.
  */
 export const CO_PURCHASE_WEIGHT = 0.6;
 /**
