@@ -12,6 +12,7 @@ import type { Router } from '../api/router.js';
 import type { Logger } from '../log/logger.js';
 import { RecommendationService } from '../rec/recommendationService.js';
 import { SimilarToys } from '../rec/similarToys.js';
+import { ChineseEnglishTokenizer } from '../../ml/text/tokenizer.js';
 import type { Db } from '../storage/database.js';
 import { defaultCatalogPaths } from './catalogFiles.js';
 import { syncCatalog, type CatalogSyncResult } from './catalogImport.js';
@@ -36,8 +37,11 @@ export function startCatalogServices(options: CatalogStartOptions): CatalogServi
   const { db, logger } = options;
   const sync = syncCatalog(db, defaultCatalogPaths(path.resolve(options.assetsDir)), logger);
   const catalog = new CatalogStore(db);
-  const similarToys = fitOrNull('similar toys', logger, () => SimilarToys.fit(catalog, logger));
-  const recommendations = fitOrNull('recommender', logger, () => RecommendationService.fit(catalog, logger));
+  // One tokenizer for both fits: each construction loads the jieba dictionary
+  // (about 180 ms on 2 cores, bench/catalogBench.ts).
+  const tokenizer = fitOrNull('tokenizer', logger, () => new ChineseEnglishTokenizer()) ?? undefined;
+  const similarToys = fitOrNull('similar toys', logger, () => SimilarToys.fit(catalog, logger, tokenizer));
+  const recommendations = fitOrNull('recommender', logger, () => RecommendationService.fit(catalog, logger, tokenizer));
   return { catalog, sync, similarToys, recommendations };
 }
 
