@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CameraStatus, TrafficSummary } from '../../main/api/wire.js';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
-import { getJson, startTestApp, type RunningApp } from './support/app.js';
-import { ensureScreensBuilt } from './support/screens.js';
-import { createDataDir, seedTraffic, testStoreConfig, type SeedMinute } from './support/store.js';
+import { saveScreenshot } from './support/browser.js';
+import { getJson, startTestApp } from './support/app.js';
+import { useStoreAndBrowser } from './support/fixture.js';
+import { seedTraffic, testStoreConfig, type SeedMinute } from './support/store.js';
 
 /** The store PC screen the dashboard is laid out for. */
 const STORE_PC_VIEWPORT = { width: 1366, height: 768 };
@@ -26,27 +26,11 @@ const EXPECTED_IN = sum(SEED.map((seed) => seed.crossedIn));
 const EXPECTED_OUT = sum(SEED.map((seed) => seed.crossedOut));
 
 describe('dashboard with seeded traffic', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    seedTraffic(data.dataDir, SEED);
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
-    browser = await launchBrowser(STORE_PC_VIEWPORT);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
-  });
+  const fixture = useStoreAndBrowser(STORE_PC_VIEWPORT, { prepare: (dataDir) => seedTraffic(dataDir, SEED) });
 
   it('shows today\'s totals from the database', async () => {
-    const { page } = browser;
-    await page.goto(app.dashboardUrl);
+    const { page } = fixture.browser;
+    await page.goto(fixture.app.dashboardUrl);
     await expect.poll(() => page.getByTestId('total-in').locator('.total-value').textContent()).toBe(String(EXPECTED_IN));
     expect(await page.getByTestId('total-out').locator('.total-value').textContent()).toBe(String(EXPECTED_OUT));
     // Analysis is off, so no camera sees anyone now.
@@ -65,13 +49,13 @@ describe('dashboard with seeded traffic', () => {
 
   it('agrees with the summary API', async () => {
     // The screen and GET /api/traffic/summary must show the same day.
-    const summary = await getJson<TrafficSummary>(app, '/api/traffic/summary');
+    const summary = await getJson<TrafficSummary>(fixture.app, '/api/traffic/summary');
     expect(summary.in).toBe(EXPECTED_IN);
     expect(summary.out).toBe(EXPECTED_OUT);
   });
 
   it('draws the hourly chart', async () => {
-    const canvas = browser.page.getByTestId('hourly-chart').locator('canvas');
+    const canvas = fixture.browser.page.getByTestId('hourly-chart').locator('canvas');
     await canvas.waitFor();
     const box = await canvas.boundingBox();
     expect(box?.width).toBeGreaterThan(300);
@@ -91,29 +75,29 @@ describe('dashboard with seeded traffic', () => {
   });
 
   it('lists zone dwell in minutes and seconds', async () => {
-    const lego = browser.page.locator('tr[data-zone-id="lego"]');
+    const lego = fixture.browser.page.locator('tr[data-zone-id="lego"]');
     // LEGO corner: 4 visits, (3 × 200 s + 220 s) / 4 = 205 s.
     expect(await lego.getByTestId('zone-visits').textContent()).toBe('4');
     expect(await lego.getByTestId('zone-dwell').textContent()).toBe('3分25秒');
     // Plush wall: 2 visits, (40 s + 44 s) / 2 = 42 s.
-    const plush = browser.page.locator('tr[data-zone-id="plush"]');
+    const plush = fixture.browser.page.locator('tr[data-zone-id="plush"]');
     expect(await plush.getByTestId('zone-visits').textContent()).toBe('2');
     expect(await plush.getByTestId('zone-dwell').textContent()).toBe('42秒');
   });
 
   it('loads a heatmap image per camera', async () => {
     for (const cameraId of ['entrance', 'floor']) {
-      const image = browser.page.locator(`figure[data-camera-id="${cameraId}"] img`);
+      const image = fixture.browser.page.locator(`figure[data-camera-id="${cameraId}"] img`);
       await image.waitFor();
       await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth), {
         message: `heatmap of ${cameraId} decoded`,
       }).toBeGreaterThan(0);
     }
-    await saveScreenshot(browser.page, 'dashboard-zh');
+    await saveScreenshot(fixture.browser.page, 'dashboard-zh');
   });
 
   it('switches to English and remembers it', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.locator('.lang-switch button[data-lang="en"]').click();
     expect(await page.locator('h1').textContent()).toBe('Store traffic today');
     expect(await page.locator('tr[data-zone-id="lego"]').getByTestId('zone-dwell').textContent()).toBe('3 min 25 s');
@@ -129,7 +113,7 @@ describe('dashboard with seeded traffic', () => {
   });
 
   it('shows camera errors pushed live', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const failing: CameraStatus = {
       cameraId: 'entrance', name: 'Front door', state: 'retrying', framesAnalysed: 1234, fps: 0,
       errorCode: 'source_timeout', errorMessage: 'No bytes from the camera for 10 s.',
@@ -140,8 +124,8 @@ describe('dashboard with seeded traffic', () => {
       errorMessage: 'Camera floor reported a fogged lens.', nextRetryAtMs: null,
     };
     // The traffic service emits `change`, and the app pushes a new summary over /api/events.
-    app.traffic.setCameraStatus(failing);
-    app.traffic.setCameraStatus(unknownCode);
+    fixture.app.traffic.setCameraStatus(failing);
+    fixture.app.traffic.setCameraStatus(unknownCode);
 
     const entrance = page.locator('li[data-camera-id="entrance"]');
     await expect.poll(() => entrance.getByTestId('camera-error').textContent(), { timeout: 10_000 }).toBe(en.cameraErrors.source_timeout);
@@ -153,8 +137,8 @@ describe('dashboard with seeded traffic', () => {
   });
 
   it('shows a banner when the server goes away', async () => {
-    const { page } = browser;
-    await app.stop();
+    const { page } = fixture.browser;
+    await fixture.app.stop();
     await page.getByTestId('connection-lost').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('connection-lost').textContent()).toBe('Connection lost, retrying…');
     // The last numbers stay on screen while the dashboard retries.
@@ -163,37 +147,22 @@ describe('dashboard with seeded traffic', () => {
   });
 
   it('reconnects when the server is back', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // A restart of the app on the same port and data folder, as after a crash of the store PC service.
-    const port = Number(new URL(app.url).port);
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir), port);
+    const port = Number(new URL(fixture.app.url).port);
+    fixture.app = await startTestApp(fixture.data.dataDir, testStoreConfig(fixture.data.dataDir), port);
     await page.getByTestId('connection-lost').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await page.getByTestId('total-in').locator('.total-value').textContent()).toBe(String(EXPECTED_IN));
-    expect(browser.pageErrors.filter((message) => !message.includes('/api/events'))).toEqual([]);
+    expect(fixture.browser.pageErrors.filter((message) => !message.includes('/api/events'))).toEqual([]);
   });
 });
 
 describe('dashboard before any visitor', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
-    browser = await launchBrowser(STORE_PC_VIEWPORT);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
-  });
+  const fixture = useStoreAndBrowser(STORE_PC_VIEWPORT);
 
   it('explains that nothing was counted yet', async () => {
-    const { page } = browser;
-    await page.goto(app.dashboardUrl);
+    const { page } = fixture.browser;
+    await page.goto(fixture.app.dashboardUrl);
     await page.getByTestId('hourly-empty').waitFor();
     expect(await page.getByTestId('total-in').locator('.total-value').textContent()).toBe('0');
     expect(await page.getByTestId('hourly-empty').textContent()).toContain('今天还没有统计到顾客');

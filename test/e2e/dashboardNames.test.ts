@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoStoreConfig } from '../../main/config/demoStore.js';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { startTestApp, type RunningApp } from './support/app.js';
-import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
-import { ensureScreensBuilt } from './support/screens.js';
-import { createDataDir, DATABASE_FILE } from './support/store.js';
+import { saveScreenshot } from './support/browser.js';
+import { useStoreAndBrowser } from './support/fixture.js';
+import { DATABASE_FILE } from './support/store.js';
 
 /** The store PC screen the dashboard is laid out for. */
 const STORE_PC_VIEWPORT = { width: 1366, height: 768 };
@@ -16,27 +15,14 @@ const STORE_PC_VIEWPORT = { width: 1366, height: 768 };
 // dashboard must show the names of its language, the store-level database
 // error and the cameras as stopped.
 describe('dashboard names and start-up errors', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    fs.writeFileSync(path.join(data.dataDir, DATABASE_FILE), 'these bytes are not an SQLite database');
-    app = await startTestApp(data.dataDir, demoStoreConfig(data.dataDir));
-    browser = await launchBrowser(STORE_PC_VIEWPORT);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
+  const fixture = useStoreAndBrowser(STORE_PC_VIEWPORT, {
+    config: demoStoreConfig,
+    prepare: (dataDir) => fs.writeFileSync(path.join(dataDir, DATABASE_FILE), 'these bytes are not an SQLite database'),
   });
 
   it('shows Chinese names by default', async () => {
-    const { page } = browser;
-    await page.goto(app.dashboardUrl);
+    const { page } = fixture.browser;
+    await page.goto(fixture.app.dashboardUrl);
     await page.locator('tr[data-zone-id="walkway"]').waitFor();
     expect(await page.locator('tr[data-zone-id="walkway"] th').textContent()).toBe('步行道');
     expect(await page.locator('tr[data-zone-id="junction"] th').textContent()).toBe('路口');
@@ -45,7 +31,7 @@ describe('dashboard names and start-up errors', () => {
   });
 
   it('shows the database and analysis-off codes', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // The recovered database is a start-up notice, so the red live-error banner does not repeat it.
     expect(await page.getByTestId('store-error').count()).toBe(0);
     const notice = page.getByTestId('notices').locator('li[data-notice-code="database_recovered"]');
@@ -57,7 +43,7 @@ describe('dashboard names and start-up errors', () => {
   });
 
   it('switches names to English', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await expect.poll(() => page.locator('tr[data-zone-id="walkway"] th').textContent()).toBe('Walkway');
     expect(await page.locator('tr[data-zone-id="junction"] th').textContent()).toBe('Junction');

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProductList, ProductView, Suggestion } from '../../main/api/wire.js';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zh from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { SIMILAR_LIMIT, SIMILAR_REQUEST_COUNT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
-import { getJson, startTestApp, type RunningApp } from './support/app.js';
-import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
-import { ensureScreensBuilt } from './support/screens.js';
-import { createDataDir, testStoreConfig } from './support/store.js';
+import { getJson } from './support/app.js';
+import { saveScreenshot } from './support/browser.js';
+import { useStoreAndBrowser } from './support/fixture.js';
 
 /** A landscape kiosk touchscreen. */
 const KIOSK_VIEWPORT = { width: 1280, height: 800 };
@@ -17,26 +16,11 @@ const FILTER_AGE_MIN = 3;
 const FILTER_AGE_MAX = 5;
 
 describe('kiosk', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
-    browser = await launchBrowser(KIOSK_VIEWPORT);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
-  });
+  const fixture = useStoreAndBrowser(KIOSK_VIEWPORT);
 
   /** Product ids shown in the home grid, in screen order, once the results stopped loading. */
   async function gridProductIds(): Promise<string[]> {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
     return page.getByTestId('product-grid').locator('.product-tile').evaluateAll(
       (tiles) => tiles.map((tile) => tile.getAttribute('data-product-id') ?? ''),
@@ -44,16 +28,16 @@ describe('kiosk', () => {
   }
 
   it('opens home with popular toys', async () => {
-    const { page } = browser;
-    await page.goto(app.kioskUrl);
-    const popular = await getJson<ProductList>(app, '/api/catalog/products?lang=zh-CN&sort=popular&limit=24');
+    const { page } = fixture.browser;
+    await page.goto(fixture.app.kioskUrl);
+    const popular = await getJson<ProductList>(fixture.app, '/api/catalog/products?lang=zh-CN&sort=popular&limit=24');
     expect(await gridProductIds()).toEqual(popular.items.map((product) => product.id));
     expect(await page.locator('.results h2').textContent()).toBe('本店热门玩具');
     await saveScreenshot(page, 'kiosk-home-zh');
   });
 
   it('has touch targets of at least 48 px', async () => {
-    const small = await browser.page.locator('button').evaluateAll((buttons) => buttons
+    const small = await fixture.browser.page.locator('button').evaluateAll((buttons) => buttons
       .map((button) => ({ text: button.textContent, rect: button.getBoundingClientRect() }))
       .filter(({ rect }) => rect.width > 0 && (rect.height < 48 || rect.width < 48))
       .map(({ text, rect }) => `${text} ${rect.width}×${rect.height}`));
@@ -61,22 +45,22 @@ describe('kiosk', () => {
   });
 
   it('shows more toys on request', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const firstPage = await gridProductIds();
     await page.locator('.show-more').click();
     await expect.poll(async () => (await gridProductIds()).length).toBeGreaterThan(firstPage.length);
     const bothPages = await gridProductIds();
     // The first page stays in place and the next one is appended.
     expect(bothPages.slice(0, firstPage.length)).toEqual(firstPage);
-    const popular = await getJson<ProductList>(app, `/api/catalog/products?lang=zh-CN&sort=popular&limit=${bothPages.length}`);
+    const popular = await getJson<ProductList>(fixture.app, `/api/catalog/products?lang=zh-CN&sort=popular&limit=${bothPages.length}`);
     expect(bothPages).toEqual(popular.items.map((product) => product.id));
   });
 
   it('filters by category and age', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.getByTestId(`category-${FILTER_CATEGORY}`).click();
     await page.getByTestId(`age-${FILTER_AGE_BAND}`).click();
-    const expected = await getJson<ProductList>(app,
+    const expected = await getJson<ProductList>(fixture.app,
       `/api/catalog/products?lang=zh-CN&category=${FILTER_CATEGORY}&ageMin=${FILTER_AGE_MIN}&ageMax=${FILTER_AGE_MAX}&sort=popular&limit=24`);
     expect(expected.items.length, 'the demo catalog has puzzles for 3 to 5 year olds').toBeGreaterThan(0);
     await expect.poll(gridProductIds).toEqual(expected.items.map((product) => product.id));
@@ -97,9 +81,9 @@ describe('kiosk', () => {
   });
 
   it('shows price, stock, aisle and map on a product', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const [firstId] = await gridProductIds();
-    const product = await getJson<ProductView>(app, `/api/catalog/products/${firstId}?lang=zh-CN`);
+    const product = await getJson<ProductView>(fixture.app, `/api/catalog/products/${firstId}?lang=zh-CN`);
     await page.locator(`.product-tile[data-product-id="${firstId}"]`).click();
 
     await page.getByTestId('product-name').waitFor();
@@ -115,12 +99,12 @@ describe('kiosk', () => {
   });
 
   it('shows the similar toys row', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const productId = await page.locator('article.product-page').getAttribute('data-product-id');
     // The similar row leaves out the together row's toys and refills from the extra ones it loads.
-    const together = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`);
+    const together = await getJson<Suggestion[]>(fixture.app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`);
     const togetherIds = together.map((suggestion) => suggestion.product.id);
-    const similar = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_REQUEST_COUNT}`);
+    const similar = await getJson<Suggestion[]>(fixture.app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_REQUEST_COUNT}`);
     const expected = similar.map((suggestion) => suggestion.product.id).filter((id) => !togetherIds.includes(id)).slice(0, SIMILAR_LIMIT);
     const row = page.getByTestId('similar-row');
     if (expected.length === 0) {
@@ -134,9 +118,9 @@ describe('kiosk', () => {
   });
 
   it('switches the product page to English', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const productId = await page.locator('article.product-page').getAttribute('data-product-id');
-    const english = await getJson<ProductView>(app, `/api/catalog/products/${productId}?lang=en`);
+    const english = await getJson<ProductView>(fixture.app, `/api/catalog/products/${productId}?lang=en`);
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(english.name);
     expect(await page.locator('.map-panel h2').textContent()).toBe('Where to find it');
@@ -146,7 +130,7 @@ describe('kiosk', () => {
   });
 
   it('goes back to the filtered list', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.getByTestId('back').click();
     expect(await page.getByTestId(`category-${FILTER_CATEGORY}`).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId(`age-${FILTER_AGE_BAND}`).getAttribute('aria-pressed')).toBe('true');
@@ -154,7 +138,7 @@ describe('kiosk', () => {
   });
 
   it('offers a retry when the catalog fails', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // The route handler makes the catalog fail, because the real server has no switch for that.
     await page.route('**/api/catalog/products?**', (route) => route.fulfill({
       status: 500,
@@ -175,7 +159,7 @@ describe('kiosk', () => {
   });
 
   it('explains a product that is gone', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const [firstId] = await gridProductIds();
     // The handler plays a toy removed from the catalog after the list was loaded.
     await page.route(`**/api/catalog/products/${firstId}?**`, (route) => route.fulfill({
@@ -193,7 +177,7 @@ describe('kiosk', () => {
   });
 
   it('rejects a malformed product list', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // The handler returns a body of the wrong shape, which the real server never sends.
     await page.route('**/api/catalog/products?**', (route) => route.fulfill({
       status: 200, contentType: 'application/json', body: JSON.stringify({ items: 'oops', total: 'many' }),
@@ -209,39 +193,24 @@ describe('kiosk', () => {
   });
 
   it('remembers English after a reload', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.reload();
     await page.getByTestId('product-grid').waitFor();
     expect(await page.locator('.results h2').textContent()).toBe('Popular in this store');
     // Only the failures this file injected were reported in the console.
-    const unexpected = browser.pageErrors.filter((message) => !/500|404|unexpected shape/.test(message));
+    const unexpected = fixture.browser.pageErrors.filter((message) => !/500|404|unexpected shape/.test(message));
     expect(unexpected).toEqual([]);
   });
 });
 
 describe('kiosk idle reset and links', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
-    browser = await launchBrowser(KIOSK_VIEWPORT);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
-  });
+  const fixture = useStoreAndBrowser(KIOSK_VIEWPORT);
 
   it('returns home after 90 s without a touch', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // Playwright's fake clock lets the test skip the 90 s instead of waiting for them.
     await page.clock.install();
-    await page.goto(app.kioskUrl);
+    await page.goto(fixture.app.kioskUrl);
     // This family reads English; the next one must get the store's default, zh-CN.
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await expect.poll(() => page.locator('h1.kiosk-title').textContent()).toBe(en.kiosk.title);
@@ -263,9 +232,9 @@ describe('kiosk idle reset and links', () => {
   });
 
   it('opens a product from its URL', async () => {
-    const { page } = browser;
-    const product = await getJson<ProductView>(app, '/api/catalog/products/blk-001?lang=zh-CN');
-    await page.goto(`${app.kioskUrl}#/product/blk-001`);
+    const { page } = fixture.browser;
+    const product = await getJson<ProductView>(fixture.app, '/api/catalog/products/blk-001?lang=zh-CN');
+    await page.goto(`${fixture.app.kioskUrl}#/product/blk-001`);
     await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(product.name);
     // Back leads home, and home clears the product from the address.
     await page.getByTestId('back').click();
@@ -274,7 +243,7 @@ describe('kiosk idle reset and links', () => {
   });
 
   it('puts an opened product in the URL', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const tile = page.locator('.product-tile').first();
     const productId = await tile.getAttribute('data-product-id');
     await tile.click();
@@ -292,8 +261,8 @@ describe('kiosk idle reset and links', () => {
   ];
   for (const { hash, note } of missingLinks) {
     it(`explains a link with ${note}`, async () => {
-      const { page } = browser;
-      await page.goto(`${app.kioskUrl}${hash}`);
+      const { page } = fixture.browser;
+      await page.goto(`${fixture.app.kioskUrl}${hash}`);
       const missing = page.getByTestId('product-missing');
       await missing.waitFor();
       expect(await missing.locator('h1').textContent()).toBe(zh.kiosk.productMissingTitle);
@@ -305,9 +274,9 @@ describe('kiosk idle reset and links', () => {
   }
 
   it('opens a product linked while open', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // A new hash on a running kiosk, e.g. from a shelf QR code, opens that product.
-    const product = await getJson<ProductView>(app, '/api/catalog/products/dol-001?lang=zh-CN');
+    const product = await getJson<ProductView>(fixture.app, '/api/catalog/products/dol-001?lang=zh-CN');
     await page.evaluate(() => { window.location.hash = '#/product/dol-001'; });
     await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(product.name);
   });

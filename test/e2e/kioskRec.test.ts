@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MemberLookupRequest, MemberSummary, ProductList, ProductView, RecommendRequest, Suggestion } from '../../main/api/wire.js';
 import { MEMBER_LOOKUPS_PER_MINUTE } from '../../main/rec/memberLookupLimiter.js';
 import { RESOURCES } from '../../renderer/src/i18n/index.js';
 import { FOR_YOU_COUNT, FOR_YOU_REQUEST_COUNT, SIMILAR_LIMIT, SIMILAR_REQUEST_COUNT, TOGETHER_LIMIT } from '../../renderer/src/kiosk/suggestionLimits.js';
-import { getJson, startTestApp, type RunningApp } from './support/app.js';
-import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
-import { REPO_ROOT, ensureScreensBuilt } from './support/screens.js';
-import { createDataDir, testStoreConfig } from './support/store.js';
+import { getJson, type RunningApp } from './support/app.js';
+import { saveScreenshot } from './support/browser.js';
+import { useStoreAndBrowser } from './support/fixture.js';
+import { REPO_ROOT } from './support/screens.js';
 
 /** A landscape kiosk touchscreen. */
 const KIOSK_VIEWPORT = { width: 1280, height: 800 };
@@ -109,28 +109,13 @@ async function smallTouchTargets(page: Page): Promise<string[]> {
 }
 
 describe('kiosk recommendations', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
+  const fixture = useStoreAndBrowser(KIOSK_VIEWPORT);
   /** Toys opened in the visit test, oldest first. */
   const opened: ProductView[] = [];
 
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
-    browser = await launchBrowser(KIOSK_VIEWPORT);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
-  });
-
   it('hides the for-you row before a tap', async () => {
-    const { page } = browser;
-    await page.goto(app.kioskUrl);
+    const { page } = fixture.browser;
+    await page.goto(fixture.app.kioskUrl);
     await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
     expect(await page.getByTestId('for-you-row').count()).toBe(0);
     expect(await page.getByTestId('start-over').count()).toBe(0);
@@ -140,12 +125,12 @@ describe('kiosk recommendations', () => {
   });
 
   it('refreshes for-you after each product', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const firstId = await page.getByTestId('product-grid').locator('.product-tile').first().getAttribute('data-product-id');
     await page.locator(`.product-grid .product-tile[data-product-id="${firstId}"]`).click();
     await page.getByTestId('product-name').waitFor();
-    opened.push(await getJson<ProductView>(app, `/api/catalog/products/${firstId}?lang=zh-CN`));
-    const afterOne = await expectedForYou(app, { lang: 'zh-CN', visitItems: [firstId!] }, await productRowIds(app, firstId!));
+    opened.push(await getJson<ProductView>(fixture.app, `/api/catalog/products/${firstId}?lang=zh-CN`));
+    const afterOne = await expectedForYou(fixture.app, { lang: 'zh-CN', visitItems: [firstId!] }, await productRowIds(fixture.app, firstId!));
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(afterOne.map((s) => s.product.id));
     expect(afterOne.length, 'the row is not empty').toBeGreaterThan(0);
 
@@ -155,16 +140,16 @@ describe('kiosk recommendations', () => {
     const secondId = await similarTile.getAttribute('data-product-id');
     await similarTile.click();
     await expect.poll(() => page.locator('article.product-page').getAttribute('data-product-id')).toBe(secondId);
-    opened.push(await getJson<ProductView>(app, `/api/catalog/products/${secondId}?lang=zh-CN`));
-    const afterTwo = await expectedForYou(app, { lang: 'zh-CN', visitItems: [firstId!, secondId!] }, await productRowIds(app, secondId!));
+    opened.push(await getJson<ProductView>(fixture.app, `/api/catalog/products/${secondId}?lang=zh-CN`));
+    const afterTwo = await expectedForYou(fixture.app, { lang: 'zh-CN', visitItems: [firstId!, secondId!] }, await productRowIds(fixture.app, secondId!));
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(afterTwo.map((s) => s.product.id));
     expect(afterTwo.map((s) => s.product.id), 'the second toy changed the suggestions').not.toEqual(afterOne.map((s) => s.product.id));
   });
 
   it('shows the often-bought-together row', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const productId = opened[1]!.id;
-    const together = await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`);
+    const together = await getJson<Suggestion[]>(fixture.app, `/api/catalog/products/${productId}/together?lang=zh-CN&limit=${TOGETHER_LIMIT}`);
     if (together.length === 0) {
       // A toy in no basket gets no row rather than an empty one.
       await page.getByTestId('similar-row').locator('.product-tile').first().waitFor();
@@ -177,25 +162,25 @@ describe('kiosk recommendations', () => {
   });
 
   it('shows no toy twice on a product page', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const productId = opened[1]!.id;
-    const expected = await productRows(app, productId);
+    const expected = await productRows(fixture.app, productId);
     await expect.poll(() => rowIds(page, 'similar-row')).toEqual(expected.similar);
     const shown = [...await rowIds(page, 'together-row'), ...await rowIds(page, 'similar-row'), ...await rowIds(page, 'for-you-row')];
     expect(shown.filter((id, i) => shown.indexOf(id) !== i), 'toys in two rows').toEqual([]);
     expect(shown, 'the page toy itself').not.toContain(productId);
 
     // The demo catalog's co-purchase links make the two lists overlap, so this checks the refill.
-    const similarFirst = (await getJson<Suggestion[]>(app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_LIMIT}`))
+    const similarFirst = (await getJson<Suggestion[]>(fixture.app, `/api/catalog/products/${productId}/similar?lang=zh-CN&limit=${SIMILAR_LIMIT}`))
       .map((suggestion) => suggestion.product.id);
     if (similarFirst.some((id) => expected.together.includes(id))) expect(expected.similar).toHaveLength(SIMILAR_LIMIT);
   });
 
   it('explains for-you with the opened toys', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.getByTestId('home').click();
     await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
-    const expected = await expectedForYou(app, { lang: 'zh-CN', visitItems: opened.map((product) => product.id) });
+    const expected = await expectedForYou(fixture.app, { lang: 'zh-CN', visitItems: opened.map((product) => product.id) });
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(expected.map((s) => s.product.id));
     const tiles = await rowTiles(page, 'for-you-row');
     expect(tiles.length).toBeGreaterThan(0);
@@ -208,13 +193,13 @@ describe('kiosk recommendations', () => {
 
     const openedIds = opened.map((product) => product.id);
     expect(tiles.filter((tile) => openedIds.includes(tile.id)), 'opened toys are not suggested again').toEqual([]);
-    const popular = await getJson<ProductList>(app, `/api/catalog/products?lang=zh-CN&sort=popular&limit=${tiles.length}`);
+    const popular = await getJson<ProductList>(fixture.app, `/api/catalog/products?lang=zh-CN&sort=popular&limit=${tiles.length}`);
     expect(tiles.map((tile) => tile.id)).not.toEqual(popular.items.map((product) => product.id));
     await saveScreenshot(page, 'kiosk-rec-home-zh');
   });
 
   it('starts over with nothing left', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.getByTestId('start-over').click();
     await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
     expect(await page.getByTestId('for-you-row').count()).toBe(0);
@@ -224,20 +209,20 @@ describe('kiosk recommendations', () => {
   });
 
   it('lets quiz answers drive the row', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.getByTestId('open-quiz').click();
     await page.getByTestId('quiz-screen').waitFor();
     expect(await page.getByTestId('for-you-row').count(), 'no row before an answer').toBe(0);
 
     await page.getByTestId(`quiz-age-${QUIZ_AGE_YEARS}`).click();
-    const byAge = await expectedForYou(app, { lang: 'zh-CN', visitItems: [], quiz: { ageYears: QUIZ_AGE_YEARS } });
+    const byAge = await expectedForYou(fixture.app, { lang: 'zh-CN', visitItems: [], quiz: { ageYears: QUIZ_AGE_YEARS } });
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(byAge.map((s) => s.product.id));
 
     await page.getByTestId(`quiz-budget-${QUIZ_BUDGET_YUAN}`).click();
     await page.getByTestId(`quiz-interest-${QUIZ_INTEREST}`).click();
     const label = await page.getByTestId(`quiz-interest-${QUIZ_INTEREST}`).textContent();
     const quiz = { ageYears: QUIZ_AGE_YEARS, budgetYuan: QUIZ_BUDGET_YUAN, interests: [label!] };
-    const answered = await expectedForYou(app, { lang: 'zh-CN', visitItems: [], quiz });
+    const answered = await expectedForYou(fixture.app, { lang: 'zh-CN', visitItems: [], quiz });
     expect(answered.map((s) => s.product.id), 'budget and interest changed the list').not.toEqual(byAge.map((s) => s.product.id));
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(answered.map((s) => s.product.id));
 
@@ -263,11 +248,11 @@ describe('kiosk recommendations', () => {
   });
 
   it('welcomes a member from the baskets', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.getByTestId('start-over').click();
     const [code] = [...demoMemberCodes()];
     expect(code, 'the demo baskets have member codes').toBeDefined();
-    const summaryResponse = await postLookup(app, code!);
+    const summaryResponse = await postLookup(fixture.app, code!);
     expect(summaryResponse.status).toBe(200);
     const summary = (await summaryResponse.json()) as MemberSummary;
 
@@ -290,12 +275,12 @@ describe('kiosk recommendations', () => {
     expect(await welcome.locator('p').allTextContents()).toEqual([zh.memberVisits.replace('{{count}}', String(summary.visits))]);
     expect(await welcome.textContent(), 'the code is not shown back').not.toContain(code);
 
-    const forMember = await expectedForYou(app, { lang: 'zh-CN', visitItems: [], memberCode: code });
+    const forMember = await expectedForYou(fixture.app, { lang: 'zh-CN', visitItems: [], memberCode: code });
     await expect.poll(() => rowIds(page, 'for-you-row')).toEqual(forMember.map((s) => s.product.id));
 
     // No reason on the public screen names a toy this member bought.
     const purchasedNames: string[] = [];
-    for (const id of demoPurchases(code!)) purchasedNames.push((await getJson<ProductView>(app, `/api/catalog/products/${id}?lang=zh-CN`)).name);
+    for (const id of demoPurchases(code!)) purchasedNames.push((await getJson<ProductView>(fixture.app, `/api/catalog/products/${id}?lang=zh-CN`)).name);
     const tiles = await rowTiles(page, 'for-you-row');
     expect(tiles.length).toBeGreaterThan(0);
     for (const tile of tiles) expect(purchasedNames.filter((name) => tile.reason.includes(name)), `${tile.id}: ${tile.reason}`).toEqual([]);
@@ -304,7 +289,7 @@ describe('kiosk recommendations', () => {
   });
 
   it('explains an unknown member code kindly', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     const known = demoMemberCodes();
     const unknown = ['999999', '000001', '123456'].find((digits) => !known.has(`M${digits}`))!;
     await page.getByTestId('member-forget').click();
@@ -322,7 +307,7 @@ describe('kiosk recommendations', () => {
   });
 
   it('shows the screens in English', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.locator('.lang-switch button[data-lang="en"]').click();
     await page.getByTestId('home').click();
     await page.getByTestId('open-quiz').click();
@@ -362,7 +347,7 @@ describe('kiosk recommendations', () => {
   });
 
   it('offers a retry when recommendations fail', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // The route handler plays a recommender whose fit failed at start, because the real server has no switch for that.
     await page.route('**/api/rec/recommend', (route) => route.fulfill({
       status: 503,
@@ -382,7 +367,7 @@ describe('kiosk recommendations', () => {
   });
 
   it('offers a retry when look-up fails', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // The route handler drops the request, as when the store computer cannot be reached.
     await page.route('**/api/members/**', (route) => route.abort('connectionrefused'));
     await page.getByTestId('home').click();
@@ -399,7 +384,7 @@ describe('kiosk recommendations', () => {
     await page.getByTestId('member-message').waitFor();
     expect(await page.getByTestId('member-message').getAttribute('data-reason')).toBe('not_found');
     // Only the failures this file caused were reported in the console.
-    const unexpected = browser.pageErrors.filter((message) => !/503|404|member look-up failed|ERR_CONNECTION_REFUSED/.test(message));
+    const unexpected = fixture.browser.pageErrors.filter((message) => !/503|404|member look-up failed|ERR_CONNECTION_REFUSED/.test(message));
     expect(unexpected).toEqual([]);
   });
 
@@ -407,9 +392,9 @@ describe('kiosk recommendations', () => {
     // Under 1, board games, under ¥50: this quiz once put batteries, puzzle glue and frames first.
     const toys = (JSON.parse(readFileSync(join(REPO_ROOT, 'assets/catalog/toys.json'), 'utf8')) as { toys: { id: string; accessory?: boolean }[] }).toys;
     const accessories = new Set(toys.filter((toy) => toy.accessory === true).map((toy) => toy.id));
-    const page = await browser.context.newPage();
+    const page = await fixture.browser.context.newPage();
     try {
-      await page.goto(app.kioskUrl);
+      await page.goto(fixture.app.kioskUrl);
       await page.getByTestId('open-quiz').click();
       await page.getByTestId('quiz-age-0').click();
       await page.getByTestId('quiz-interest-boardgames').click();
@@ -436,10 +421,10 @@ describe('kiosk recommendations', () => {
 
   it('forgets the visit after 90 s idle', async () => {
     // A second page, because Playwright's fake clock must be installed before the page loads.
-    const page = await browser.context.newPage();
+    const page = await fixture.browser.context.newPage();
     try {
       await page.clock.install();
-      await page.goto(app.kioskUrl);
+      await page.goto(fixture.app.kioskUrl);
       await page.getByTestId('open-member').click();
       const [code] = [...demoMemberCodes()];
       await typeMemberDigits(page, code!.slice(1));
@@ -460,18 +445,18 @@ describe('kiosk recommendations', () => {
   });
 
   it('asks to wait after too many look-ups', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     // Spend the server's minute of look-ups. A short Retry-After comes from the per-second cap, so the loop
     // waits it out. A long one comes from the per-minute cap, which leaves time for the screens below.
     let retryAfterSeconds = 0;
     for (let attempt = 0; attempt < MEMBER_LOOKUPS_PER_MINUTE * 3 && retryAfterSeconds < MIN_LIMIT_LEFT_S; attempt++) {
-      const response = await postLookup(app, 'M999999');
+      const response = await postLookup(fixture.app, 'M999999');
       retryAfterSeconds = response.status === 429 ? Number(response.headers.get('retry-after')) : 0;
       if (retryAfterSeconds > 0 && retryAfterSeconds < MIN_LIMIT_LEFT_S) await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds * 1_000));
     }
     expect(retryAfterSeconds, 'the per-minute cap was reached').toBeGreaterThanOrEqual(MIN_LIMIT_LEFT_S);
 
-    await page.goto(app.kioskUrl);
+    await page.goto(fixture.app.kioskUrl);
     for (const lang of ['zh-CN', 'en'] as const) {
       await page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
       // The home button is drawn only on the screens above home.

@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type RunningApp } from './support/app.js';
-import { launchBrowser, saveScreenshot, type TestBrowser } from './support/browser.js';
-import { ensureScreensBuilt } from './support/screens.js';
-import { createDataDir, testStoreConfig } from './support/store.js';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.js';
+import { useStoreAndBrowser } from './support/fixture.js';
 
 describe('start page', () => {
-  let data: ReturnType<typeof createDataDir>;
-  let app: RunningApp;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    await ensureScreensBuilt();
-    data = createDataDir();
-    app = await startTestApp(data.dataDir, testStoreConfig(data.dataDir));
-    browser = await launchBrowser({ width: 1366, height: 768 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    data?.remove();
-  });
+  const fixture = useStoreAndBrowser({ width: 1366, height: 768 });
 
   it('links to both screens', async () => {
-    const { page } = browser;
-    await page.goto(app.url);
+    const { page } = fixture.browser;
+    await page.goto(fixture.app.url);
     expect(await page.getByTestId('start-kiosk').getAttribute('href')).toBe('/kiosk/');
     expect(await page.getByTestId('start-dashboard').getAttribute('href')).toBe('/dashboard/');
     expect(await page.locator('h1').textContent()).toBe('本店的 PlayAisle');
@@ -32,7 +15,7 @@ describe('start page', () => {
   });
 
   it('opens the kiosk in the chosen language', async () => {
-    const { page } = browser;
+    const { page } = fixture.browser;
     await page.locator('.lang-switch button[data-lang="en"]').click();
     expect(await page.locator('h1').textContent()).toBe('PlayAisle in this store');
     await page.getByTestId('start-kiosk').click();
@@ -40,6 +23,6 @@ describe('start page', () => {
     await page.locator('.kiosk-title').waitFor();
     expect(await page.locator('.kiosk-title').textContent()).toBe('Find a toy');
     expect(await page.title()).toBe('Find a toy · PlayAisle');
-    expect(browser.pageErrors).toEqual([]);
+    expect(fixture.browser.pageErrors).toEqual([]);
   });
 });
