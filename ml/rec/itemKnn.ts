@@ -6,10 +6,11 @@
  * A context scores Σ recency × sim.
  */
 import { decodeModel } from './codec.js';
-import { buildItemUsers, itemDegrees, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
-import { addRow, validateCsr, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch } from './neighbours.js';
-import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
-import { RecError, type Explanation } from './types.js';
+import { buildItemUsers, itemDegrees, type EncodedData } from './dataset.js';
+import { buildNeighbourTable, touch } from './neighbours.js';
+import { NeighbourTableModel } from './neighbourTableModel.js';
+import { requireNumber } from './scoringModel.js';
+import { RecError } from './types.js';
 
 export interface ItemKnnOptions {
   /** Neighbours kept per item. More raises recall of rare pairs but grows the model linearly. */
@@ -28,10 +29,9 @@ export interface ItemKnnOptions {
 
 export const DEFAULT_ITEM_KNN_OPTIONS: ItemKnnOptions = { maxNeighbours: 100, shrinkage: 10, recencyDecay: 0.8, maxRecent: 20, asymmetry: 0.5, sharpening: 1 };
 
-export class ItemKnn extends ScoringRecommender {
+export class ItemKnn extends NeighbourTableModel {
   readonly kind = 'item_knn' as const;
   readonly options: ItemKnnOptions;
-  private neighbours: Csr | undefined;
 
   constructor(options: Partial<ItemKnnOptions> = {}) {
     super();
@@ -45,7 +45,7 @@ export class ItemKnn extends ScoringRecommender {
     const userItems = data.sequences.map((s) => Int32Array.from(new Set(s)));
     const { shrinkage, asymmetry, sharpening } = this.options;
 
-    this.neighbours = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
+    this.neighbourTable = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
       let count = 0;
       for (let p = itemUsers.offsets[item]!; p < itemUsers.offsets[item + 1]!; p++) {
         for (const other of userItems[itemUsers.columns[p]!]!) count = touch(other, 1, scratch, touched, isTouched, count);
@@ -57,29 +57,6 @@ export class ItemKnn extends ScoringRecommender {
       }
       return count;
     });
-  }
-
-  private get table(): Csr {
-    if (!this.neighbours) throw new RecError('not_fitted', 'item_knn model used before fit() or load');
-    return this.neighbours;
-  }
-
-  scoreInto(context: EncodedContext, scores: Float32Array): void {
-    scoreFromNeighbours(this.table, context.recent, this.options.recencyDecay, this.options.maxRecent, scores);
-  }
-
-  similarInto(item: number, scores: Float32Array): void {
-    addRow(this.table, item, scores);
-  }
-
-  explainIndex(context: EncodedContext, item: number): Explanation {
-    const source = strongestSource(this.table, context.recent, item, this.options.recencyDecay, this.options.maxRecent);
-    return source < 0 ? { code: 'popular' } : { code: 'because_viewed', sourceItemId: this.index.idAt(source) };
-  }
-
-  protected saveState() {
-    const { offsets, columns, values } = this.table;
-    return { state: { ...this.options }, arrays: { offsets, columns, values } };
   }
 
   static load(bytes: Uint8Array): ItemKnn {
@@ -96,12 +73,7 @@ export class ItemKnn extends ScoringRecommender {
     // Models saved before these settings existed were fitted with plain cosine, which is the default.
     if ('asymmetry' in state) model.options.asymmetry = requireNumber(state, 'asymmetry');
     if ('sharpening' in state) model.options.sharpening = requireNumber(state, 'sharpening');
-    const table = {
-      offsets: requireArray(saved.arrays, 'offsets', Int32Array),
-      columns: requireArray(saved.arrays, 'columns', Int32Array),
-      values: requireArray(saved.arrays, 'values', Float32Array),
-    };
-    model.neighbours = validateCsr(table, model.index.size, model.index.size, 'item_knn');
+    model.restoreTable(saved.arrays);
     return model;
   }
 }

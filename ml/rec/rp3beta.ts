@@ -7,10 +7,11 @@
  * `maxNeighbours`. A context scores Σ recency × w over its newest items.
  */
 import { decodeModel } from './codec.js';
-import { buildItemUsers, itemDegrees, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
-import { addRow, buildNeighbourTable, scoreFromNeighbours, strongestSource, touch, validateCsr } from './neighbours.js';
-import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
-import { RecError, type Explanation } from './types.js';
+import { buildItemUsers, itemDegrees, type EncodedData } from './dataset.js';
+import { buildNeighbourTable, touch } from './neighbours.js';
+import { NeighbourTableModel } from './neighbourTableModel.js';
+import { requireNumber } from './scoringModel.js';
+import { RecError } from './types.js';
 
 export interface Rp3betaOptions {
   /** Exponent on both walk probabilities. Above 1 favours pairs linked through users with short histories. */
@@ -27,10 +28,9 @@ export interface Rp3betaOptions {
 
 export const DEFAULT_RP3BETA_OPTIONS: Rp3betaOptions = { alpha: 1, beta: 0.5, maxNeighbours: 100, recencyDecay: 0.8, maxRecent: 20 };
 
-export class Rp3beta extends ScoringRecommender {
+export class Rp3beta extends NeighbourTableModel {
   readonly kind = 'rp3beta' as const;
   readonly options: Rp3betaOptions;
-  private neighbours: Csr | undefined;
 
   constructor(options: Partial<Rp3betaOptions> = {}) {
     super();
@@ -47,7 +47,7 @@ export class Rp3beta extends ScoringRecommender {
     const userStep = Float32Array.from(userItems, (items) => (items.length > 0 ? items.length ** -alpha : 0));
     const popularityDamping = Float32Array.from(degrees, (degree) => (degree > 0 ? degree ** -beta : 0));
 
-    this.neighbours = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
+    this.neighbourTable = buildNeighbourTable(itemCount, this.options.maxNeighbours, (item, scratch, touched, isTouched) => {
       let count = 0;
       for (let p = itemUsers.offsets[item]!; p < itemUsers.offsets[item + 1]!; p++) {
         const user = itemUsers.columns[p]!;
@@ -63,29 +63,6 @@ export class Rp3beta extends ScoringRecommender {
     });
   }
 
-  private get table(): Csr {
-    if (!this.neighbours) throw new RecError('not_fitted', 'rp3beta model used before fit() or load');
-    return this.neighbours;
-  }
-
-  scoreInto(context: EncodedContext, scores: Float32Array): void {
-    scoreFromNeighbours(this.table, context.recent, this.options.recencyDecay, this.options.maxRecent, scores);
-  }
-
-  similarInto(item: number, scores: Float32Array): void {
-    addRow(this.table, item, scores);
-  }
-
-  explainIndex(context: EncodedContext, item: number): Explanation {
-    const source = strongestSource(this.table, context.recent, item, this.options.recencyDecay, this.options.maxRecent);
-    return source < 0 ? { code: 'popular' } : { code: 'because_viewed', sourceItemId: this.index.idAt(source) };
-  }
-
-  protected saveState() {
-    const { offsets, columns, values } = this.table;
-    return { state: { ...this.options }, arrays: { offsets, columns, values } };
-  }
-
   static load(bytes: Uint8Array): Rp3beta {
     const saved = decodeModel(bytes);
     if (saved.kind !== 'rp3beta') throw new RecError('corrupt_model', `expected an rp3beta model, got ${saved.kind}`);
@@ -94,12 +71,7 @@ export class Rp3beta extends ScoringRecommender {
     for (const key of Object.keys(DEFAULT_RP3BETA_OPTIONS) as (keyof Rp3betaOptions)[]) {
       model.options[key] = requireNumber(state, key);
     }
-    const table = {
-      offsets: requireArray(saved.arrays, 'offsets', Int32Array),
-      columns: requireArray(saved.arrays, 'columns', Int32Array),
-      values: requireArray(saved.arrays, 'values', Float32Array),
-    };
-    model.neighbours = validateCsr(table, model.index.size, model.index.size, 'rp3beta');
+    model.restoreTable(saved.arrays);
     return model;
   }
 }

@@ -9,10 +9,11 @@
  * be negative. A context scores Σ recency × B[i][j].
  */
 import { decodeModel } from './codec.js';
-import { buildItemUsers, type Csr, type EncodedContext, type EncodedData } from './dataset.js';
-import { addRow, validateCsr, scoreFromNeighbours, strongestSource } from './neighbours.js';
-import { requireArray, requireNumber, ScoringRecommender } from './scoringModel.js';
-import { RecError, type Explanation } from './types.js';
+import { buildItemUsers, type Csr, type EncodedData } from './dataset.js';
+
+import { NeighbourTableModel } from './neighbourTableModel.js';
+import { requireNumber } from './scoringModel.js';
+import { RecError } from './types.js';
 
 export interface SparseEaseOptions {
   /** Ridge penalty λ. Higher shrinks weights towards 0 and favours popular pairs less. */
@@ -27,11 +28,9 @@ export interface SparseEaseOptions {
 
 export const DEFAULT_SPARSE_EASE_OPTIONS: SparseEaseOptions = { l2: 20, maxNeighbours: 30, recencyDecay: 0.8, maxRecent: 20 };
 
-export class SparseEase extends ScoringRecommender {
+export class SparseEase extends NeighbourTableModel {
   readonly kind = 'sparse_ease' as const;
   readonly options: SparseEaseOptions;
-  /** Row-major B: row i lists (j, B[i][j]) for the items j whose regression uses i. */
-  private weights: Csr | undefined;
 
   constructor(options: Partial<SparseEaseOptions> = {}) {
     super();
@@ -57,30 +56,7 @@ export class SparseEase extends ScoringRecommender {
         }
       });
     }
-    this.weights = toRows(sources, targets, values, itemCount);
-  }
-
-  private get table(): Csr {
-    if (!this.weights) throw new RecError('not_fitted', 'sparse_ease model used before fit() or load');
-    return this.weights;
-  }
-
-  scoreInto(context: EncodedContext, scores: Float32Array): void {
-    scoreFromNeighbours(this.table, context.recent, this.options.recencyDecay, this.options.maxRecent, scores);
-  }
-
-  similarInto(item: number, scores: Float32Array): void {
-    addRow(this.table, item, scores);
-  }
-
-  explainIndex(context: EncodedContext, item: number): Explanation {
-    const source = strongestSource(this.table, context.recent, item, this.options.recencyDecay, this.options.maxRecent);
-    return source < 0 ? { code: 'popular' } : { code: 'because_viewed', sourceItemId: this.index.idAt(source) };
-  }
-
-  protected saveState() {
-    const { offsets, columns, values } = this.table;
-    return { state: { ...this.options }, arrays: { offsets, columns, values } };
+    this.neighbourTable = toRows(sources, targets, values, itemCount);
   }
 
   static load(bytes: Uint8Array): SparseEase {
@@ -89,12 +65,7 @@ export class SparseEase extends ScoringRecommender {
     const model = new SparseEase();
     const state = model.restoreIndex(saved.state);
     for (const key of Object.keys(DEFAULT_SPARSE_EASE_OPTIONS) as (keyof SparseEaseOptions)[]) model.options[key] = requireNumber(state, key);
-    const table = {
-      offsets: requireArray(saved.arrays, 'offsets', Int32Array),
-      columns: requireArray(saved.arrays, 'columns', Int32Array),
-      values: requireArray(saved.arrays, 'values', Float32Array),
-    };
-    model.weights = validateCsr(table, model.index.size, model.index.size, 'sparse_ease');
+    model.restoreTable(saved.arrays);
     return model;
   }
 }
