@@ -20,6 +20,7 @@ import { groupByFrame, parseMot, tracksToMotRows, type MotRow } from '../ml/eval
 import { evaluateMot, type MotMetrics } from '../ml/eval/motMetrics.js';
 import { ByteTracker } from '../ml/tracking/byteTracker.js';
 import { writeResultsSection } from './lib/resultsSection.js';
+import { seededRandom } from '../ml/util/seededRandom.js';
 
 const SEQUENCE_DIR = join(import.meta.dirname, '..', '..', 'shared', 'data', 'tud-stadtmitte');
 const RESULTS_PATH = join(import.meta.dirname, 'RESULTS.md');
@@ -52,17 +53,6 @@ const SCENARIOS: Scenario[] = [
   { name: 'moderate noise', jitter: 0.05, dropRate: 0.15, lowScoreRate: 0.2, falsePositivesPerFrame: 0.5 },
   { name: 'heavy noise', jitter: 0.08, dropRate: 0.3, lowScoreRate: 0.3, falsePositivesPerFrame: 1 },
 ];
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal sample by the Box–Muller transform. */
 function gaussian(random: () => number): number {

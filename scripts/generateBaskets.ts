@@ -20,6 +20,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../ml/util/seededRandom.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SEED = 20261204;
@@ -84,18 +85,6 @@ export interface Basket {
 interface Shopper {
   ageYears: number;
   loyalBrand: string | null;
-}
-
-/** Creates a mulberry32 generator: a small 32-bit seeded PRNG, uniform on [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pickWeighted<T>(random: () => number, items: readonly T[], weight: (item: T) => number): T | undefined {
@@ -178,7 +167,7 @@ function drawVisitTime(random: () => number): string {
 
 /** Generates every basket for `toys`, sorted by time, with ids `B00001`…. */
 export function generateBaskets(toys: readonly Toy[], seed: number): Basket[] {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const weights = zipfWeights(random, toys);
   const brands = [...new Set(toys.map((toy) => toy.brand.en))].sort();
   const drafts: Omit<Basket, 'id'>[] = [];

@@ -4,18 +4,7 @@
  * nearby id. Relabelling every item through a random permutation before any
  * model is fitted rules out exploiting that, even by accident.
  */
-
-/** mulberry32: small, fast, seedable 32-bit PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../ml/util/seededRandom.js';
 
 export interface ItemRelabelling {
   toOpaque: Map<string, string>;

@@ -16,6 +16,7 @@
  * search no co-purchase to judge.
  */
 import type { StoredBasket } from '../catalog/catalogStore.js';
+import { seededRandom } from '../../ml/util/seededRandom.js';
 
 export type ValidationCaseKind = 'next_visit' | 'basket_holdout';
 
@@ -137,14 +138,3 @@ function drawWithoutReplacement<T>(items: readonly T[], count: number, random: (
   return copy.slice(0, count);
 }
 
-/** Mulberry32: a small seeded generator of floats in [0, 1); enough for sampling, not for security. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
