@@ -6,7 +6,7 @@
  * monotonically non-increasing (all-point interpolation).
  */
 import type { Box } from '../../ml/geometry/types.js';
-import { iou } from '../../ml/detection/nms.js';
+import { iou } from '../../ml/geometry/iou.js';
 
 export interface ScoredMatch {
   score: number;

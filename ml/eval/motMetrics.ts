@@ -14,7 +14,8 @@
  * assigned to an ignored box are removed before scoring. They count neither as
  * false positives nor towards IDF1.
  */
-import { iou, iouMatrix, solveAssignment } from '../tracking/matching.js';
+import { iou } from '../geometry/iou.js';
+import { iouMatrix, solveAssignment } from '../tracking/matching.js';
 import { groupByFrame, type MotRow } from './motFormat.js';
 
 export interface MotMetricsOptions {

@@ -28,7 +28,8 @@
 import type { Detection } from '../detection/types.js';
 import type { TrackedObject, Tracker } from './types.js';
 import { KalmanFilter, type KalmanFilterOptions } from './kalmanFilter.js';
-import { iou, iouMatrix, solveAssignment } from './matching.js';
+import { iou } from '../geometry/iou.js';
+import { iouMatrix, solveAssignment } from './matching.js';
 import { Track } from './track.js';
 
 export interface ByteTrackerOptions {

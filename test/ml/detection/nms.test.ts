@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { iou, nonMaxSuppression } from '../../../ml/detection/nms.js';
+import { iou } from '../../../ml/geometry/iou.js';
+import { nonMaxSuppression } from '../../../ml/detection/nms.js';
 import type { Detection } from '../../../ml/detection/types.js';
 
 function detection(x1: number, y1: number, x2: number, y2: number, score: number): Detection {

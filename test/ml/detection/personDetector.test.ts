@@ -10,7 +10,7 @@ import { readVideoFrames } from '../../../main/cameras/ffmpegFrames.js';
 import { selectBackend } from '../../../ml/detection/backend.js';
 import { frameToSquareTensor } from '../../../ml/detection/imageTensor.js';
 import { createModelIoHandler, readModelJson, type ModelFileReader } from '../../../ml/detection/modelIo.js';
-import { iou } from '../../../ml/detection/nms.js';
+import { iou } from '../../../ml/geometry/iou.js';
 import { createPersonDetector } from '../../../ml/detection/personDetector.js';
 import type { Detection, PersonDetector, RgbFrame } from '../../../ml/detection/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteTracker, TrackerOptionsError } from '../../../ml/tracking/byteTracker.js';
-import { iou } from '../../../ml/tracking/matching.js';
+import { iou } from '../../../ml/geometry/iou.js';
 import type { Detection } from '../../../ml/detection/types.js';
 
 function personAt(x: number, score = 0.9): Detection {

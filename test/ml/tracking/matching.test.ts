@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { iou, iouMatrix, solveAssignment } from '../../../ml/tracking/matching.js';
+import { iou } from '../../../ml/geometry/iou.js';
+import { iouMatrix, solveAssignment } from '../../../ml/tracking/matching.js';
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
 function seededRandom(seed: number): () => number {
