@@ -27,6 +27,8 @@ import { buildFfmpegArgs, decodeRawFrames, type SpawnFunction } from './ffmpegPr
 export const DEFAULT_ANALYSIS_FPS = 5;
 /** Window over which `CameraStatus.fps` is measured. */
 const FPS_WINDOW_MS = 5_000;
+/** Minimum time between two "dropping frames" warnings of one camera, so a slow PC does not flood the log. */
+const DROPPED_FRAMES_LOG_INTERVAL_MS = 60_000;
 
 export interface CameraConfig extends CameraSourceOptions {
   id: string;
@@ -90,6 +92,9 @@ export class CameraSupervisor {
   private controller: AbortController | null = null;
   private loop: Promise<void> | null = null;
   private failures = 0;
+  /** Frames dropped since the last "dropping frames" warning. */
+  private droppedFrames = 0;
+  private lastDropLogMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly config: CameraConfig,
@@ -180,12 +185,13 @@ export class CameraSupervisor {
       signal,
       ...(input.live ? { readTimeoutMs: this.config.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS } : {}),
       onDecodeErrors: (stderrTail) => this.logger.warn({ source: input.label, stderrTail }, 'camera source decoded with errors'),
+      // A live camera keeps streaming while a frame is analysed, so analysis
+      // that is slower than `fps` drops the oldest frames instead of lagging.
+      dropOldestWhenBehind: input.live,
+      onFrameDropped: () => this.countDroppedFrame(),
       ...(this.deps.spawn ? { spawn: this.deps.spawn } : {}),
     });
 
-    // NOTE: a live source is paused like a file while `onFrame` runs, so a
-    // consumer slower than `fps` makes frames lag behind the wall clock
-    // instead of dropping the oldest ones.
     const wallClock = input.live || this.config.realtime === true;
     this.current.framesAnalysed = 0;
     let index = 0;
@@ -206,6 +212,16 @@ export class CameraSupervisor {
     }
     this.current.framesAnalysed += 1;
     this.frameTimes.push(this.clock.now());
+  }
+
+  /** Counts frames dropped because analysis was slower than `fps`, logging at most once per interval. */
+  private countDroppedFrame(): void {
+    this.droppedFrames += 1;
+    const nowMs = this.clock.now();
+    if (nowMs - this.lastDropLogMs < DROPPED_FRAMES_LOG_INTERVAL_MS) return;
+    this.logger.warn({ droppedFrames: this.droppedFrames, fps: this.fps }, 'analysis slower than the camera fps, dropping the oldest frames');
+    this.droppedFrames = 0;
+    this.lastDropLogMs = nowMs;
   }
 
   private markRunning(size: { width: number; height: number }): void {

@@ -8,6 +8,10 @@
  * fills and ffmpeg blocks on write, so a slow detector drops no frames and
  * memory stays flat. The short queue lets ffmpeg decode the next frame while
  * the consumer works on the current one.
+ *
+ * A live source cannot wait: pausing it only makes frames lag behind the
+ * wall clock until the camera's buffer overflows. With `dropOldestWhenBehind`
+ * stdout is never paused, and a full queue drops its oldest frame instead.
  */
 import { spawn as nodeSpawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
@@ -96,6 +100,14 @@ export interface RawFrameOptions {
    * frames it could decode have been yielded by then.
    */
   onDecodeErrors?: (stderrTail: string) => void;
+  /**
+   * Keep reading when the consumer falls behind and drop the oldest queued
+   * frame, so analysis stays on the newest picture (live cameras). Off for
+   * files, which must yield every frame.
+   */
+  dropOldestWhenBehind?: boolean;
+  /** Called once for each frame dropped by `dropOldestWhenBehind`. */
+  onFrameDropped?: () => void;
 }
 
 /**
@@ -115,7 +127,9 @@ export async function* decodeRawFrames(
   stderr.attach(child.stderr);
 
   const exited = waitForExit(child);
-  const queue = new FrameQueue(child.stdout, assembler, options.readTimeoutMs === undefined ? null : new ReadWatchdog(child, options.readTimeoutMs));
+  const watchdog = options.readTimeoutMs === undefined ? null : new ReadWatchdog(child, options.readTimeoutMs);
+  const dropPolicy = options.dropOldestWhenBehind ? { onDropped: options.onFrameDropped ?? (() => {}) } : null;
+  const queue = new FrameQueue(child.stdout, assembler, watchdog, dropPolicy);
   const onAbort = (): void => {
     child.kill('SIGKILL');
   };
@@ -159,11 +173,20 @@ class FrameQueue {
     private readonly stdout: Readable,
     assembler: FrameAssembler,
     private readonly watchdog: ReadWatchdog | null,
+    /** Set for live sources: drop the oldest frame instead of pausing stdout. */
+    private readonly dropPolicy: { onDropped: () => void } | null,
   ) {
     stdout.on('data', (chunk: Buffer) => {
       this.watchdog?.touch();
       for (const frame of assembler.push(chunk)) this.frames.push(frame);
-      if (this.frames.length >= READ_AHEAD_FRAMES) this.pause();
+      if (this.dropPolicy) {
+        while (this.frames.length > READ_AHEAD_FRAMES) {
+          this.frames.shift();
+          this.dropPolicy.onDropped();
+        }
+      } else if (this.frames.length >= READ_AHEAD_FRAMES) {
+        this.pause();
+      }
       this.notify();
     });
     stdout.once('end', () => this.finish(null));

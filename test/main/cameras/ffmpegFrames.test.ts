@@ -119,6 +119,23 @@ describe('readVideoFrames', () => {
     expect(frames).toHaveLength(30);
   });
 
+  it('keeps a live source current by dropping', async () => {
+    // Real ffmpeg at real-time pace (-re) stands in for a live camera: 30
+    // frames over 3 s, read by a consumer that needs 300 ms a frame.
+    const output = { width: 160, height: 120, fps: 10 };
+    const args = buildFfmpegArgs(['-re', '-i', clip], output);
+    let dropped = 0;
+    const frames = decodeRawFrames(args, output, { inputLabel: clip, dropOldestWhenBehind: true, onFrameDropped: () => { dropped += 1; } });
+    let received = 0;
+    for await (const _frame of frames) {
+      received += 1;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(received).toBeLessThan(30);
+    expect(dropped).toBeGreaterThan(0);
+    expect(received + dropped).toBe(30);
+  });
+
   it('rejects a missing file by path', async () => {
     const { error } = await collect(readVideoFrames(join(dir, 'missing.mp4')));
     expect(error).toBeInstanceOf(VideoError);
