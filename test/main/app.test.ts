@@ -1,23 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CameraStatus, TrafficSummary } from '../../main/api/wire.js';
 import { catalogNotices, startPlayAisle } from '../../main/app.js';
 import { createRootLogger, createSilentLogger } from '../../main/log/logger.js';
-
-/** Collects pino's JSON lines so a test can look for one. */
-function captureLogs(): { lines: Record<string, unknown>[]; stream: Writable } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, stream };
-}
+import { captureLogs } from '../support/captureLogs.js';
 
 describe('startPlayAisle', () => {
   let dataDir: string;

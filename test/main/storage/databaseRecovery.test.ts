@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRootLogger, createSilentLogger } from '../../../main/log/logger.js';
 import { openDatabase } from '../../../main/storage/database.js';
 import { openDatabaseWithRecovery } from '../../../main/storage/databaseRecovery.js';
 import { TrafficStore } from '../../../main/storage/trafficStore.js';
 import type { MinuteAggregate } from '../../../ml/analytics/types.js';
+import { captureLogs } from '../../support/captureLogs.js';
 
 /** 2026-12-04T21:24:00Z, so the moved file name is predictable. */
 const NOW_MS = Date.UTC(2026, 11, 4, 21, 24, 0);
@@ -28,17 +28,6 @@ function writeRealDatabase(file: string, count: number): void {
   const store = new TrafficStore(db);
   for (let index = 0; index < count; index++) store.writeMinute(minute(NOW_MS - (count - index) * 60_000, index % 7));
   db.close();
-}
-
-function captureLogs(): { lines: Record<string, unknown>[]; stream: Writable } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, stream };
 }
 
 describe('openDatabaseWithRecovery', () => {
@@ -114,7 +103,7 @@ describe('openDatabaseWithRecovery', () => {
     db.close();
     expect(recovered).not.toBeNull();
     expect(fs.readFileSync(`${file}${MOVED_SUFFIX}-wal`, 'utf8')).toBe('old wal');
-    // SQLite rewrites the -shm index on open; it holds no data, so only its move is checked.
+    // SQLite rewrites the -shm index on open; it contains no data, so only its move is checked.
     expect(fs.existsSync(`${file}${MOVED_SUFFIX}-shm`)).toBe(true);
   });
 

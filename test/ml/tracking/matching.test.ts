@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iou } from '../../../ml/geometry/iou.js';
 import { iouMatrix, solveAssignment } from '../../../ml/tracking/matching.js';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../ml/util/seededRandom.js';
 
 /** Lowest total cost over every full assignment of the smaller side, by exhaustive search. */
 function bruteForceMinimum(cost: number[][]): number {
