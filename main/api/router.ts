@@ -22,8 +22,8 @@ export interface RequestContext {
 }
 
 /**
- * What a handler returns: a JSON value to send with status 200, or
- * `undefined` when it has written the response itself (files, SSE).
+ * Route handler. Its result is a JSON value sent with status 200, or
+ * `undefined` when the handler has written the response itself (files, SSE).
  */
 export type RouteHandler = (ctx: RequestContext) => unknown | Promise<unknown>;
 

@@ -135,7 +135,7 @@ export interface ProductView {
 
 export interface Suggestion {
   product: ProductView;
-  /** Why this toy is shown, in the requested language. */
+  /** Explanation of the suggestion, in the requested language. */
   reason: string;
   score: number;
 }

@@ -1,13 +1,14 @@
 /**
  * `CameraSupervisor` runs one camera. It starts ffmpeg on the configured
- * source and passes each analysis frame to `onFrame`. The call is awaited, so
- * a slow consumer pauses the source instead of queueing frames. It keeps a
+ * source and passes each analysis frame to `onFrame`. The call is awaited.
+ * A slow consumer pauses a file source, so no frame is skipped, and makes a
+ * live source drop its oldest frames, so analysis stays current. It keeps a
  * `CameraStatus` for the dashboard and restarts a failed source with
  * exponential backoff (backoff.ts). Each camera has its own supervisor and
  * its own ffmpeg process, so one camera's failures never stop another.
  *
- * Timestamps passed to `onFrame`: wall-clock epoch ms for live sources and
- * for files played with `realtime`; for other files, the video clock in ms
+ * Timestamps passed to `onFrame` are wall-clock epoch ms for live sources and
+ * for files played with `realtime`. Other files get the video clock in ms
  * from the first frame, counting on across loops.
  *
  * States: starting → running → (retrying → starting …) and finally one of

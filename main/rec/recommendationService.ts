@@ -1,9 +1,9 @@
 /**
  * Kiosk recommendations: the ml/rec hybrid fitted on the stored baskets and
  * catalog, ranked through the store's business rules (ml/rec/rules.ts).
- * Suggested toys are active and in stock, fit the child's age and the budget
- * when the quiz gives them, are not in the visit or the member's earlier
- * purchases, are no accessories (batteries, puzzle glue), and are spread
+ * Suggested toys are active and in stock, and fit the child's age and the
+ * budget when the quiz gives them. They exclude the visit, the member's
+ * earlier purchases and accessories (batteries, puzzle glue), and are spread
  * over brands and categories. Accessories are suggested by `boughtTogether`
  * only. Reasons come from kioskReasons.ts and never name a toy from the
  * member's purchases.
@@ -92,6 +92,7 @@ export class RecommendationService {
       // The code itself is not logged: it links visits to one shopper.
       this.logger.info('member code has no purchases, recommending without history');
     }
+
     const quiz = request.quiz;
     const context: RecContext = {
       sessionItems: [...request.visitItems],
@@ -102,6 +103,7 @@ export class RecommendationService {
         budgetCents: quiz?.budgetYuan === undefined ? undefined : Math.round(quiz.budgetYuan * 100),
       },
     };
+
     // Age and budget come from the quiz in the context; visit items are left out by the model.
     // Accessories leave through the stock filter, because the rules have no
     // accessory flag: a battery pack is an add-on, never a suggestion by age or popularity.
@@ -111,8 +113,10 @@ export class RecommendationService {
       maxPerBrand: MAX_PER_BRAND,
       maxPerCategory: MAX_PER_CATEGORY,
     };
+
     const model = quiz?.interests?.length ? this.interestHybrid : this.hybrid;
     const ranked = recommendWithRules(model, this.itemMeta, context, request.k, rules);
+
     const reasonContext = {
       visitItems: new Set(request.visitItems),
       hasMemberHistory: memberHistory.length > 0,

@@ -65,7 +65,7 @@ export function encodePng(image: RgbaImage): Buffer {
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(filtered)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Decodes PNG bytes to RGBA. Throws PngError, whose code tells a corrupt, unsupported or too large file apart. */
+/** Decodes PNG bytes to RGBA. Throws PngError with a code that distinguishes a corrupt, unsupported or too large file. */
 export function decodePng(bytes: Uint8Array): RgbaImage {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < SIGNATURE.length || !buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {

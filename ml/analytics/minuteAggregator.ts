@@ -73,7 +73,7 @@ export class MinuteAggregator {
     return { occupancy: this.lastOccupancy, zones: new Map(this.lastZoneOccupancy) };
   }
 
-  /** A minute with zero counts; its heatmap covers `frame`'s size, or is null without a frame. */
+  /** Creates a minute with zero counts. Its heatmap covers `frame`'s size, or is null without a frame. */
   private emptyMinute(minuteMs: number, frame: FrameResult | null): MinuteAggregate {
     const grid = frame
       ? new HeatmapGrid({ imageWidth: frame.frameWidth, imageHeight: frame.frameHeight, cellSizePx: this.options.cellSizePx })

@@ -98,7 +98,11 @@ describe('readStoredLang', () => {
   for (const testCase of kioskCases) {
     it(testCase.name, () => {
       const storage = {
-        getItem: (key: string) => (key === LANG_STORAGE_KEY ? testCase.shared : key === KIOSK_LANG_STORAGE_KEY ? testCase.kiosk : null),
+        getItem: (key: string): string | null => {
+          if (key === LANG_STORAGE_KEY) return testCase.shared;
+          if (key === KIOSK_LANG_STORAGE_KEY) return testCase.kiosk;
+          return null;
+        },
       };
       expect(readStoredLang(storage, KIOSK_LANG_STORAGE_KEY, LANG_STORAGE_KEY)).toBe(testCase.expected);
     });

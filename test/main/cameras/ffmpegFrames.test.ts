@@ -120,7 +120,7 @@ describe('readVideoFrames', () => {
   });
 
   it('keeps a live source current by dropping', async () => {
-    // Real ffmpeg at real-time pace (-re) stands in for a live camera: 30
+    // Real ffmpeg at real-time pace (-re) plays the part of a live camera: 30
     // frames over 3 s, read by a consumer that needs 300 ms a frame.
     const output = { width: 160, height: 120, fps: 10 };
     const args = buildFfmpegArgs(['-re', '-i', clip], output);
