@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { encodeTrainingData, type EncodedData } from '../ml/rec/dataset.js';
+import { Hybrid } from '../ml/rec/hybrid.js';
 import { rankOf, summarizeRanks, type RankingSummary } from '../ml/rec/metrics.js';
 import type { ScoringRecommender } from '../ml/rec/scoringModel.js';
 import { searchHybrid, type SearchCase } from '../ml/rec/search.js';
@@ -143,6 +144,10 @@ function main(): void {
     summary: evaluate(component, testCases).summary,
     sizeBytes: component.save().length,
   }));
+  if (hybrid.secondStage) {
+    const firstStage = Hybrid.fromFitted(hybrid.components, hybrid.weights);
+    rows.push({ name: 'hybrid, first stage only', summary: evaluate(firstStage, testCases).summary, sizeBytes: firstStage.save().length });
+  }
   const hybridResult = evaluate(hybrid, testCases);
   const latency = measureLatency(hybrid, split.test);
   rows.push({ name: 'hybrid', summary: hybridResult.summary, sizeBytes: hybrid.save().length, fitSeconds, ...latency });

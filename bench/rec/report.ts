@@ -52,7 +52,7 @@ export function formatReport(input: ReportInput): string {
     ),
     ...PUBLISHED.map((row) => `| ${row} | | | | |`),
     '',
-    `Component rows are each component alone, with the settings the search chose. Fit time is a fresh fit of the chosen hybrid; the search before it took ${input.searchSeconds.toFixed(1)} s. Latency is the wall-clock time of one \`recommend\` call for k = 20 with explanations, over the first ${Math.min(2000, rows[0]?.summary.cases ?? 0)} test users${hybrid?.cpuP99Ms === undefined ? '' : `; its CPU-time p99 was ${hybrid.cpuP99Ms.toFixed(2)} ms while the machine's load average was ${hybrid.loadAverage?.toFixed(1)}`}. Whole run: ${input.totalSeconds.toFixed(0)} s.`,
+    `Component rows are each component alone, with the settings the search chose${report.secondStage?.used ? '; "first stage only" is the weighted blend without the second-stage trees' : ''}. Fit time is a fresh fit of the chosen hybrid; the search before it (component settings, blend weights${report.secondStage ? ' and second-stage trees' : ''}) took ${input.searchSeconds.toFixed(1)} s. Latency is the wall-clock time of one \`recommend\` call for k = 20 with explanations, over the first ${Math.min(2000, rows[0]?.summary.cases ?? 0)} test users${hybrid?.cpuP99Ms === undefined ? '' : `; its CPU-time p99 was ${hybrid.cpuP99Ms.toFixed(2)} ms while the machine's load average was ${hybrid.loadAverage?.toFixed(1)}`}. Whole run: ${input.totalSeconds.toFixed(0)} s.`,
     '',
   ];
   if (args.exportTopk) {
@@ -64,7 +64,15 @@ export function formatReport(input: ReportInput): string {
     '',
     ...report.components.map((c) => `- ${c.name}: ${JSON.stringify(c.settings)}, validation NDCG@10 ${f4(c.ndcg10)}, ${c.evaluations} settings tried`),
   );
+  if (report.secondStage) lines.push('', secondStageLine(report.secondStage));
   return lines.join('\n');
+}
+
+function secondStageLine(stage: NonNullable<SearchReport['secondStage']>): string {
+  const lists = `${stage.cases} validation users (${stage.usefulCases} with their validation item among the candidates)`;
+  const heldOut = `held-out NDCG@10 ${f4(stage.heldOutTreesNdcg10)} against ${f4(stage.heldOutBlendNdcg10)} for the blend's order`;
+  if (stage.used) return `Second stage: ${stage.trees} trees trained on ${lists} in ${stage.trainSeconds.toFixed(1)} s, ${heldOut}.`;
+  return `Second stage: not used (${stage.reason === 'too_few_cases' ? 'too few validation users with their item among the candidates' : 'no gain on held-out users'}); ${lists}, ${heldOut}.`;
 }
 
 function targetLines(hybrid: BenchRow): string[] {

@@ -8,11 +8,15 @@
  *    components' top `poolSize` items) is scored once per component, and
  *    coordinate ascent over multiplicative weight steps maximises NDCG@10 of
  *    the blend on those pools.
+ * 3. Second stage: boosted trees that reorder the blend's top candidates,
+ *    trained on every validation case (secondStageSearch.ts) and kept only
+ *    when they beat the blend on held-out cases.
  */
 import type { EncodedContext, EncodedData } from './dataset.js';
 import { Hybrid } from './hybrid.js';
 import { ndcgAt, rankOf } from './metrics.js';
 import type { ScoringRecommender } from './scoringModel.js';
+import { addSecondStage, type SecondStageOptions, type SecondStageReport } from './secondStageSearch.js';
 import { topKIndices } from './topK.js';
 
 /** One validation case in index space: the input items and the held-out item. */
@@ -40,9 +44,11 @@ export interface SearchOptions {
   weightRounds: number;
   /** Seed for picking the validation subsample. */
   seed: number;
+  /** Second-stage settings, or false for a blend only. */
+  secondStage: Partial<SecondStageOptions> | false;
 }
 
-export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { maxCases: 4000, settingPasses: 2, poolSize: 100, weightRounds: 3, seed: 1 };
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { maxCases: 4000, settingPasses: 2, poolSize: 100, weightRounds: 3, seed: 1, secondStage: {} };
 
 export interface SearchReport {
   /** Chosen settings and the component's validation NDCG@10, by component name. */
@@ -51,6 +57,8 @@ export interface SearchReport {
   /** Blend NDCG@10 on the candidate pools of the weight search. */
   blendNdcg10: number;
   casesUsed: number;
+  /** Absent when the search was asked for a blend only. */
+  secondStage?: SecondStageReport;
 }
 
 const CUTOFF = 10;
@@ -70,16 +78,18 @@ export function searchHybrid(
   const pools = buildPools(chosen.map((c) => c.model), cases, settings.poolSize);
   const { weights, ndcg } = searchWeights(pools, chosen.length, settings.weightRounds);
 
-  const hybrid = Hybrid.fromFitted(chosen.map((c) => c.model), weights);
-  return {
-    hybrid,
-    report: {
-      components: chosen.map((c) => ({ name: c.name, settings: c.settings, ndcg10: c.ndcg10, evaluations: c.evaluations })),
-      weights,
-      blendNdcg10: ndcg,
-      casesUsed: cases.length,
-    },
+  const firstStage = Hybrid.fromFitted(chosen.map((c) => c.model), weights);
+  const report: SearchReport = {
+    components: chosen.map((c) => ({ name: c.name, settings: c.settings, ndcg10: c.ndcg10, evaluations: c.evaluations })),
+    weights,
+    blendNdcg10: ndcg,
+    casesUsed: cases.length,
   };
+  if (settings.secondStage === false) return { hybrid: firstStage, report };
+
+  const allCases = subsample(validation, validation.length, settings.seed + 1, true);
+  const second = addSecondStage(firstStage, data, allCases, settings.secondStage);
+  return { hybrid: second.hybrid, report: { ...report, secondStage: second.report } };
 }
 
 /** Mean NDCG@10 of one fitted model over cases, ranking all items except each case's input. */
@@ -200,9 +210,13 @@ function searchWeights(pools: readonly Pool[], width: number, rounds: number): {
   return { weights, ndcg: best };
 }
 
-/** Seeded sample of at most `max` cases (a partial Fisher–Yates shuffle with a linear congruential generator). */
-function subsample<T>(cases: readonly T[], max: number, seed: number): T[] {
-  if (cases.length <= max) return [...cases];
+/**
+ * Seeded sample of at most `max` cases (a partial Fisher–Yates shuffle with
+ * a linear congruential generator). All cases are returned in their own
+ * order when they fit, unless `alwaysShuffle` is set.
+ */
+function subsample<T>(cases: readonly T[], max: number, seed: number, alwaysShuffle = false): T[] {
+  if (cases.length <= max && !alwaysShuffle) return [...cases];
   const copy = [...cases];
   let state = seed >>> 0 || 1;
   for (let i = 0; i < max; i++) {
