@@ -161,7 +161,7 @@ function main(): void {
   }
 
   const totalSeconds = (performance.now() - started) / 1000;
-  const markdown = formatReport({ args, rows, report, searchSeconds, totalSeconds, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}` });
+  const markdown = formatReport({ datasetName: raw.name, args, rows, report, searchSeconds, totalSeconds, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}` });
   console.log(markdown);
   writeSubsection(args.results, 'Recommendation', `${raw.name}, ${args.protocol} protocol`, markdown);
 }

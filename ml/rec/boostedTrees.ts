@@ -1,8 +1,8 @@
 /**
  * Gradient-boosted regression trees for ranking. Each training query is a
- * candidate list with one relevant row (the item the shopper took next);
- * the loss is the listwise softmax cross-entropy of that row, so the trees
- * learn to lift the relevant candidate above the others of its own list.
+ * candidate list with one relevant row, the item the shopper took next. The
+ * loss is the listwise softmax cross-entropy of that row, so the trees learn
+ * to lift the relevant candidate above the others of its own list.
  *
  * Trees are grown level by level on features binned into quantile buckets
  * (histogram splits), to a fixed depth, with L2-regularised Newton leaves.
@@ -91,7 +91,7 @@ function nodesPerTree(depth: number): number {
 
 export interface BoostReport {
   trees: number;
-  /** Mean log-likelihood of the relevant row on the held-out queries, per tree count. */
+  /** Mean NDCG@10 on the held-out queries with the kept trees. */
   heldOutNdcg10: number;
   trainSeconds: number;
 }
@@ -138,8 +138,8 @@ export function trainBoostedTrees(
     else if (tree + 1 - best.trees >= settings.patience) break;
   }
 
-  const kept = best.trees * perTree;
-  const model = new BoostedTrees(width, settings.depth, Int32Array.from(features.slice(0, kept)), Float32Array.from(values.slice(0, kept)));
+  const keptNodes = best.trees * perTree;
+  const model = new BoostedTrees(width, settings.depth, Int32Array.from(features.slice(0, keptNodes)), Float32Array.from(values.slice(0, keptNodes)));
   return { model, report: { trees: best.trees, heldOutNdcg10: best.ndcg, trainSeconds: (Date.now() - started) / 1000 } };
 }
 
@@ -315,7 +315,7 @@ function bestSplit(
     const base = (node * width + f) * bucketCount;
     let gradLeft = 0;
     let hessLeft = 0;
-    // Bucket b holds values ≤ cuts[b]; splitting after bucket b sends buckets 0..b left.
+    // Bucket b contains values ≤ cuts[b], so splitting after bucket b sends buckets 0..b left.
     for (let b = 0; b < thresholds[f]!.length; b++) {
       gradLeft += gradHist[base + b]!;
       hessLeft += hessHist[base + b]!;
@@ -329,7 +329,7 @@ function bestSplit(
   return best;
 }
 
-/** Adds each row's leaf value to its margin; `leafOf` holds −1 − leaf after growTree. */
+/** Adds each row's leaf value to its margin. After growTree, `leafOf` contains −1 − leaf for every row. */
 function applyTree(tree: GrownTree, leafOf: Int32Array, margins: Float64Array): void {
   for (let row = 0; row < margins.length; row++) margins[row]! += tree.value[-1 - leafOf[row]!]!;
 }

@@ -111,7 +111,7 @@ export class Hybrid extends ScoringRecommender {
   /**
    * Adds the first-stage blend to `scores`. With a second stage, the blend's
    * top `poolSize` items are then lifted above every other item in the
-   * trees' order (ties keep the blend order): the candidate at 0-based
+   * trees' order, and ties keep the blend order. The candidate at 0-based
    * `rank` scores (best blend score) + 1 + (pool length − rank), so scores
    * compare only within one list.
    */
@@ -136,8 +136,8 @@ export class Hybrid extends ScoringRecommender {
   }
 
   /**
-   * The first stage's top `poolSize` items for a context (best first) and
-   * their second-stage features, row-major. Used at request time and to
+   * Selects the first stage's top `poolSize` items for a context (best
+   * first) and writes their second-stage features, row-major. Used at request time and to
    * build the second stage's training lists.
    */
   candidateFeatures(scored: ScoredRows, blend: Float32Array, poolSize: number): { candidates: Int32Array; features: Float32Array } {

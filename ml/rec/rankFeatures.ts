@@ -1,9 +1,9 @@
 /**
  * Features of one candidate item for the hybrid's second-stage ranker.
- * The first stage (the weighted blend) picks a short candidate list; each
- * candidate is then described by what every component thinks of it, where
- * it stands among the other candidates, how popular it is and how much
- * catalog metadata it shares with the shopper's recent items.
+ * The first stage (the weighted blend) picks a short candidate list. Each
+ * candidate is then described by every component's score, its rank among
+ * the other candidates, its popularity and how much catalog metadata it
+ * shares with the shopper's recent items.
  */
 import type { Csr, EncodedData } from './dataset.js';
 

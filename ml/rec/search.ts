@@ -76,7 +76,14 @@ export function searchHybrid(
 
   const chosen = specs.map((spec) => searchComponent(spec, data, cases, settings.settingPasses));
   const pools = buildPools(chosen.map((c) => c.model), cases, settings.poolSize);
-  const { weights, ndcg } = searchWeights(pools, chosen.length, settings.weightRounds);
+  // Two starts for the ascent, because a local optimum of the equal blend can lie below the best component
+  // alone. On a tie the equal start wins.
+  const equal = chosen.map(() => 1);
+  const bestAlone = chosen.map((c) => (c === maxBy(chosen, (x) => x.ndcg10) ? 1 : 0));
+  const { weights, ndcg } = maxBy(
+    [equal, bestAlone].map((start) => searchWeights(pools, start, settings.weightRounds)),
+    (result) => result.ndcg,
+  );
 
   const firstStage = Hybrid.fromFitted(chosen.map((c) => c.model), weights);
   const report: SearchReport = {
@@ -187,8 +194,10 @@ function poolNdcg(pools: readonly Pool[], weights: readonly number[]): number {
   return total / Math.max(1, pools.length);
 }
 
-function searchWeights(pools: readonly Pool[], width: number, rounds: number): { weights: number[]; ndcg: number } {
-  const weights = new Array<number>(width).fill(1);
+/** Coordinate ascent over the blend weights, starting from `start`. */
+function searchWeights(pools: readonly Pool[], start: readonly number[], rounds: number): { weights: number[]; ndcg: number } {
+  const width = start.length;
+  const weights = [...start];
   let best = poolNdcg(pools, weights);
   for (let round = 0; round < rounds; round++) {
     let improved = false;
@@ -208,6 +217,11 @@ function searchWeights(pools: readonly Pool[], width: number, rounds: number): {
     if (!improved) break;
   }
   return { weights, ndcg: best };
+}
+
+/** Finds the first element with the highest `value`. */
+function maxBy<T>(items: readonly T[], value: (item: T) => number): T {
+  return items.reduce((best, item) => (value(item) > value(best) ? item : best));
 }
 
 /**

@@ -33,7 +33,7 @@ export const DEFAULT_SECOND_STAGE_OPTIONS: SecondStageOptions = {
 
 export interface SecondStageReport {
   used: boolean;
-  /** Why the second stage was left out, when it was. */
+  /** Reason the second stage was left out, when it was. */
   reason?: 'too_few_cases' | 'no_gain';
   cases: number;
   /** Lists whose held-out item was among the candidates. */
