@@ -137,8 +137,8 @@ export class Hybrid extends ScoringRecommender {
 
   /**
    * Selects the first stage's top `poolSize` items for a context (best
-   * first) and writes their second-stage features, row-major. Used at request time and to
-   * build the second stage's training lists.
+   * first) and writes their second-stage features, row-major. Used at
+   * request time and to build the second stage's training lists.
    */
   candidateFeatures(scored: ScoredRows, blend: Float32Array, poolSize: number): { candidates: Int32Array; features: Float32Array } {
     if (!this.facts) throw new RecError('not_fitted', 'hybrid second stage used before fit()');
