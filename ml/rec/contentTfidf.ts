@@ -26,6 +26,9 @@ export interface ContentOptions {
 
 export const DEFAULT_CONTENT_OPTIONS: ContentOptions = { maxDocumentShare: 0.1, maxNeighbours: 100, recencyDecay: 0.5, maxRecent: 5 };
 
+/** One Chinese (Han) character and nothing else. */
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
 /** Tokens of one item. Structured fields get a prefix so a brand never matches the same word in a title. */
 export function itemTokens(item: ItemMeta, tokenizer: Tokenizer): string[] {
   const text = [item.title, item.description, ...(item.categories ?? [])].filter((t): t is string => Boolean(t)).join(' ');
@@ -80,7 +83,7 @@ export class ContentTfidf extends ScoringRecommender {
 
   /** Adds the cosine between the quiz interests (as one document) and each item. */
   private scoreInterests(interests: readonly string[], scores: Float32Array): void {
-    const query = this.vectorizer!.transform(interests.flatMap((i) => [...this.tokenizer.tokenize(i), `category:${i}`, `brand:${i}`]));
+    const query = this.vectorizer!.transform(interests.flatMap((interest) => this.interestTerms(interest.trim())));
     const weightByTerm = new Map<number, number>();
     query.indices.forEach((term, p) => weightByTerm.set(term, query.values[p]!));
     const rows = this.itemTerms!;
@@ -90,6 +93,22 @@ export class ContentTfidf extends ScoringRecommender {
         if (weight !== undefined) scores[item]! += weight * rows.values[p]!;
       }
     }
+  }
+
+  /**
+   * Terms of one quiz interest. An interest that names a catalog category
+   * or brand exactly (the kiosk sends category labels) matches that term
+   * only, because its words would also match other toys' text: 积木拼搭
+   * segments to 积木 / 拼 / 搭, and 搭 appears in a tent's description. Any
+   * other interest matches its words, without single Chinese characters
+   * when it has longer words.
+   */
+  private interestTerms(interest: string): string[] {
+    const exact = [`category:${interest}`, `brand:${interest}`].filter((term) => this.vectorizer!.vocabulary.has(term));
+    if (exact.length > 0) return exact;
+    const words = this.tokenizer.tokenize(interest);
+    const longer = words.filter((word) => !SINGLE_HAN.test(word));
+    return longer.length > 0 ? longer : words;
   }
 
   similarInto(item: number, scores: Float32Array): void {
