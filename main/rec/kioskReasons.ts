@@ -39,7 +39,7 @@ export const KIOSK_REASON_TEXT: Record<KioskReasonCode, ReasonTemplates> = {
     plain: { 'zh-CN': '根据你看过的玩具推荐', en: 'Based on toys you looked at' },
     named: { 'zh-CN': '因为你看了「{name}」', en: 'Because you looked at {name}' },
   },
-  member_history: { plain: { 'zh-CN': '根据会员购买记录推荐', en: 'Picked for members like you' } },
+  member_history: { plain: { 'zh-CN': '根据会员购买记录推荐', en: 'Based on member purchases' } },
   bought_together: { plain: { 'zh-CN': '常被一起购买', en: 'Often bought together' } },
   similar_content: { plain: { 'zh-CN': '相似的玩具', en: 'A similar toy' } },
   popular_for_age: { plain: { 'zh-CN': '同年龄段热卖', en: 'Popular for this age' } },
@@ -67,18 +67,28 @@ export interface ReasonContext {
   hasMemberHistory: boolean;
   /** Name of a product in the request's language, or undefined when it is not in the catalog. */
   nameOf: (productId: string) => string | undefined;
+  /** True when the store's baskets show the two toys bought together more often than chance. */
+  boughtWith: (sourceId: string, productId: string) => boolean;
 }
 
 /**
- * Maps a model explanation of a for-you suggestion to the kiosk reason.
- * Item-to-item reasons (co-purchase, text similarity, similar shoppers) name
- * their source toy only when it is a visit item. A source outside the visit
- * comes from the member's purchases, and gets the generic member reason.
+ * Maps a model explanation of suggestion `productId` in the for-you row to
+ * the kiosk reason. Item-to-item reasons (co-purchase, text similarity,
+ * similar shoppers) name their source toy only when it is a visit item, and
+ * a co-purchase reason only when the baskets back it (`boughtWith`). A
+ * source outside the visit comes from the member's purchases, and gets the
+ * generic member reason.
  */
-export function forYouReason(explanation: Explanation, context: ReasonContext): KioskReason {
+export function forYouReason(explanation: Explanation, productId: string, context: ReasonContext): KioskReason {
   switch (explanation.code) {
     case 'because_viewed':
-    case 'bought_together':
+    case 'bought_together': {
+      // A co-purchase score can come mostly from the suggestion's own popularity. Naming the
+      // visit toy then overstates the link, so a weak pair reads as a store trend instead.
+      const source = explanation.sourceItemId;
+      const weakLink = source !== undefined && context.visitItems.has(source) && !context.boughtWith(source, productId);
+      return weakLink ? { code: 'trending_in_store' } : itemDrivenReason(source, context);
+    }
     case 'similar_content':
     case 'similar_shoppers':
       return itemDrivenReason(explanation.sourceItemId, context);

@@ -11,6 +11,7 @@
  * No gender signal is used: the catalog has no gender field, the model
  * context carries none, and interests are matched as product text only.
  */
+import { CoOccurrence } from '../../ml/rec/coOccurrence.js';
 import type { Hybrid } from '../../ml/rec/hybrid.js';
 import type { ItemKnn } from '../../ml/rec/itemKnn.js';
 import { recommendWithRules, type BusinessRules } from '../../ml/rec/rules.js';
@@ -20,7 +21,7 @@ import type { Lang, Suggestion } from '../api/wire.js';
 import type { CatalogStore } from '../catalog/catalogStore.js';
 import type { Logger } from '../log/logger.js';
 import { fitKioskHybrid, interestFirstHybrid, MIN_VALIDATION_CASES, type KioskHybridFit } from './kioskHybridSearch.js';
-import { forYouReason, kioskReasonText, type KioskReason } from './kioskReasons.js';
+import { forYouReason, kioskReasonText, type KioskReason, type ReasonContext } from './kioskReasons.js';
 import { trainingData } from './trainingData.js';
 
 export { trainingData } from './trainingData.js';
@@ -33,6 +34,13 @@ export const MAX_RECOMMENDATIONS = 50;
  */
 export const MAX_PER_BRAND = 4;
 export const MAX_PER_CATEGORY = 5;
+
+/**
+ * Baskets that must contain both toys before a for-you reason says "because
+ * you looked at" one of them (with a lift above 1 as well). One shared basket
+ * can be chance; a higher count hides real links in a small store's data.
+ */
+export const MIN_LINK_BASKETS = 2;
 
 /** Quiz answers in store units, as the kiosk sends them. */
 export interface KioskQuiz {
@@ -61,6 +69,8 @@ export class RecommendationService {
     private readonly interestHybrid: Hybrid,
     private readonly coPurchase: ItemKnn,
     private readonly itemMeta: ReadonlyMap<ItemId, ItemMeta>,
+    /** Basket co-occurrence, to check that a "because you looked at" reason is backed by the baskets. */
+    private readonly basketPairs: CoOccurrence,
     private readonly logger: Logger,
     readonly fitReport: RecommenderFitReport,
   ) {}
@@ -82,7 +92,8 @@ export class RecommendationService {
 
     // Catalog metadata for the rules; the hybrid was fitted on the same products in the same order.
     const itemMeta = new Map(trainingData(products, []).items.map((item) => [item.itemId, item]));
-    return new RecommendationService(catalog, fitted.hybrid, interestFirstHybrid(fitted.hybrid), fitted.coPurchase, itemMeta, logger, summarize(fitted));
+    const basketPairs = CoOccurrence.fromSets(baskets.map((basket) => basket.items));
+    return new RecommendationService(catalog, fitted.hybrid, interestFirstHybrid(fitted.hybrid), fitted.coPurchase, itemMeta, basketPairs, logger, summarize(fitted));
   }
 
   /** Returns up to `k` suggestions for the visit, best first, after the store's rules. */
@@ -117,12 +128,14 @@ export class RecommendationService {
     const model = quiz?.interests?.length ? this.interestHybrid : this.hybrid;
     const ranked = recommendWithRules(model, this.itemMeta, context, request.k, rules);
 
-    const reasonContext = {
+    const reasonContext: ReasonContext = {
       visitItems: new Set(request.visitItems),
       hasMemberHistory: memberHistory.length > 0,
       nameOf: (id: string) => this.catalog.getProduct(id, request.lang)?.name,
+      boughtWith: (sourceId: string, productId: string) =>
+        this.basketPairs.together(sourceId, productId) >= MIN_LINK_BASKETS && this.basketPairs.lift(sourceId, productId) > 1,
     };
-    return this.toSuggestions(ranked, request.lang, request.k, (item) => forYouReason(item.explanation, reasonContext));
+    return this.toSuggestions(ranked, request.lang, request.k, (item) => forYouReason(item.explanation, item.itemId, reasonContext));
   }
 
   /** Returns up to `limit` in-stock toys most often bought with `productId`, or [] when it is in no basket. */

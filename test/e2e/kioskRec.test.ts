@@ -337,7 +337,7 @@ describe('kiosk recommendations', () => {
     await page.getByTestId('member-submit').click();
     await page.getByTestId('member-welcome').waitFor();
     expect(await page.getByTestId('member-welcome').locator('h2').textContent()).toBe(RESOURCES.en.rec.memberWelcome);
-    await expect.poll(async () => (await rowTiles(page, 'for-you-row')).map((tile) => tile.reason)).toContain('Picked for members like you');
+    await expect.poll(async () => (await rowTiles(page, 'for-you-row')).map((tile) => tile.reason)).toContain('Based on member purchases');
     await saveScreenshot(page, 'kiosk-rec-member-welcome-en');
     await page.getByTestId('member-forget').click();
 

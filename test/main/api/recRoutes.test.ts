@@ -210,7 +210,7 @@ describe('POST /api/rec/recommend', () => {
   it('gives member-driven toys the member reason', async () => {
     const [code] = busiestMembers(1);
     const suggestions = await post<Suggestion[]>({ lang: 'en', visitItems: [], memberCode: code, k: 30 });
-    expect(suggestions.filter((suggestion) => suggestion.reason === 'Picked for members like you').length).toBeGreaterThan(0);
+    expect(suggestions.filter((suggestion) => suggestion.reason === 'Based on member purchases').length).toBeGreaterThan(0);
   });
 
   it('names only visit toys for a member', async () => {

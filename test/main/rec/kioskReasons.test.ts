@@ -4,8 +4,9 @@ import { forYouReason, KIOSK_REASON_TEXT, kioskReasonText, type KioskReason, typ
 
 const NAMES: Record<string, string> = { 'veh-010': 'Railway Set', 'dol-003': 'Doll House' };
 
-function context(visitItems: string[], hasMemberHistory: boolean): ReasonContext {
-  return { visitItems: new Set(visitItems), hasMemberHistory, nameOf: (id) => NAMES[id] };
+/** `linked` is what the baskets say about every pair: bought together more than chance, or not. */
+function context(visitItems: string[], hasMemberHistory: boolean, linked = true): ReasonContext {
+  return { visitItems: new Set(visitItems), hasMemberHistory, nameOf: (id) => NAMES[id], boughtWith: () => linked };
 }
 
 describe('forYouReason', () => {
@@ -18,6 +19,12 @@ describe('forYouReason', () => {
     { note: 'member co-purchase', explanation: { code: 'because_viewed', sourceItemId: 'dol-003' }, context: context(['veh-010'], true), expected: { code: 'member_history' } },
     { note: 'member text similarity', explanation: { code: 'similar_content', sourceItemId: 'dol-003' }, context: context([], true), expected: { code: 'member_history' } },
     { note: 'member bought together', explanation: { code: 'bought_together', sourceItemId: 'dol-003' }, context: context([], true), expected: { code: 'member_history' } },
+    // A co-purchase that the baskets do not back (lift ≤ 1 or one shared basket) reads as a store trend.
+    { note: 'weak visit co-purchase', explanation: { code: 'because_viewed', sourceItemId: 'veh-010' }, context: context(['veh-010'], false, false), expected: { code: 'trending_in_store' } },
+    { note: 'weak visit bought together', explanation: { code: 'bought_together', sourceItemId: 'veh-010' }, context: context(['veh-010'], false, false), expected: { code: 'trending_in_store' } },
+    // Text similarity needs no basket support, and a member's source stays generic either way.
+    { note: 'text similarity without baskets', explanation: { code: 'similar_content', sourceItemId: 'veh-010' }, context: context(['veh-010'], false, false), expected: { code: 'viewed', toyName: 'Railway Set' } },
+    { note: 'weak member co-purchase', explanation: { code: 'because_viewed', sourceItemId: 'dol-003' }, context: context([], true, false), expected: { code: 'member_history' } },
     // A visit toy that left the catalog keeps the visit reason without a name.
     { note: 'visit toy without name', explanation: { code: 'because_viewed', sourceItemId: 'gone-001' }, context: context(['gone-001'], false), expected: { code: 'viewed', toyName: undefined } },
     // Similar shoppers carry no source, so the visit, then the member, then store trends explain it.
@@ -34,7 +41,7 @@ describe('forYouReason', () => {
   ];
   for (const { note, explanation, context: reasonContext, expected } of cases) {
     it(note, () => {
-      expect(forYouReason(explanation, reasonContext)).toEqual(expected);
+      expect(forYouReason(explanation, 'toy-under-test', reasonContext)).toEqual(expected);
     });
   }
 });
@@ -50,7 +57,7 @@ describe('kioskReasonText', () => {
   });
 
   it('ignores a name on other reasons', () => {
-    expect(kioskReasonText({ code: 'member_history', toyName: 'Doll House' }, 'en')).toBe('Picked for members like you');
+    expect(kioskReasonText({ code: 'member_history', toyName: 'Doll House' }, 'en')).toBe('Based on member purchases');
   });
 
   it('keeps dollar signs in names', () => {
