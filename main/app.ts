@@ -185,6 +185,12 @@ interface AnalysisContext {
   rootLogger: Logger;
 }
 
+/** The set-up command that puts the demo video into `dataDir`: setup.sh reads the folder from PLAYAISLE_DATA_DIR. */
+function setupCommand(dataDir: string): string {
+  if (dataDir === path.join(REPO_ROOT, 'data')) return 'npm run setup';
+  return `PLAYAISLE_DATA_DIR='${dataDir.replaceAll("'", "'\\''")}' npm run setup`;
+}
+
 /** Starts the analysis worker unless disabled, or shows the demo camera as failed when its video is missing. */
 function startAnalysis(context: AnalysisContext): PipelineHost | null {
   const { options, config, traffic, logger } = context;
@@ -195,8 +201,9 @@ function startAnalysis(context: AnalysisContext): PipelineHost | null {
   }
   if (context.isDemo && !fs.existsSync(demoVideoPath(context.dataDir))) {
     const video = demoVideoPath(context.dataDir);
-    logger.error({ video }, 'demo video is missing; run `npm run setup` to download it, then restart');
-    traffic.failAllCameras('demo_video_missing', `Demo video not found at ${video}. Run \`npm run setup\` and restart.`, null);
+    const setup = setupCommand(context.dataDir);
+    logger.error({ video }, `demo video is missing; run \`${setup}\` to download it, then restart`);
+    traffic.failAllCameras('demo_video_missing', `Demo video not found at ${video}. Run \`${setup}\` and restart.`, null);
     return null;
   }
   const pipeline = new PipelineHost({ config, traffic, logger: context.rootLogger, detector: options.detector ?? 'real' });

@@ -23,7 +23,10 @@ describe('startPlayAisle', () => {
       const cameras = (await (await fetch(`${app.url}/api/cameras`)).json()) as CameraStatus[];
       expect(cameras).toHaveLength(1);
       expect(cameras[0]).toMatchObject({ cameraId: 'entrance', state: 'failed', errorCode: 'demo_video_missing' });
-      expect(logs.lines.some((line) => String(line.msg).includes('npm run setup'))).toBe(true);
+      // The data folder is not the default, so the fix names it: setup.sh reads PLAYAISLE_DATA_DIR.
+      const setup = `PLAYAISLE_DATA_DIR='${dataDir}' npm run setup`;
+      expect(logs.lines.some((line) => String(line.msg).includes(setup))).toBe(true);
+      expect(cameras[0]!.errorMessage).toContain(setup);
       expect((await (await fetch(`${app.url}/api/health`)).json())).toMatchObject({ ok: true });
     } finally {
       await app.stop();
