@@ -185,7 +185,7 @@ interface AnalysisContext {
   rootLogger: Logger;
 }
 
-/** The set-up command that puts the demo video into `dataDir`: setup.sh reads the folder from PLAYAISLE_DATA_DIR. */
+/** Builds the set-up command that puts the demo video into `dataDir`, because setup.sh reads the folder from PLAYAISLE_DATA_DIR. */
 function setupCommand(dataDir: string): string {
   if (dataDir === path.join(REPO_ROOT, 'data')) return 'npm run setup';
   return `PLAYAISLE_DATA_DIR='${dataDir.replaceAll("'", "'\\''")}' npm run setup`;

@@ -36,7 +36,7 @@ export const MAX_PER_BRAND = 4;
 export const MAX_PER_CATEGORY = 5;
 
 /**
- * Baskets that must contain both toys before a for-you reason says "because
+ * Baskets that must contain both toys before a for-you reason reads "because
  * you looked at" one of them (with a lift above 1 as well). One shared basket
  * can be chance; a higher count hides real links in a small store's data.
  */

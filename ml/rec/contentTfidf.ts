@@ -98,10 +98,10 @@ export class ContentTfidf extends ScoringRecommender {
   /**
    * Terms of one quiz interest. An interest that names a catalog category
    * or brand exactly (the kiosk sends category labels) matches that term
-   * only, because its words would also match other toys' text: 积木拼搭
-   * segments to 积木 / 拼 / 搭, and 搭 appears in a tent's description. Any
-   * other interest matches its words, without single Chinese characters
-   * when it has longer words.
+   * only, because its words would also match other toys' text. For example
+   * 积木拼搭 segments to 积木 / 拼 / 搭, and 搭 appears in a tent's
+   * description. Any other interest matches its words, without single
+   * Chinese characters when it has longer words.
    */
   private interestTerms(interest: string): string[] {
     const exact = [`category:${interest}`, `brand:${interest}`].filter((term) => this.vectorizer!.vocabulary.has(term));
