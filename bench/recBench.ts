@@ -17,59 +17,16 @@ import type { ScoringRecommender } from '../ml/rec/scoringModel.js';
 import { searchHybrid, type SearchCase } from '../ml/rec/search.js';
 import { STANDARD_COMPONENTS } from '../ml/rec/searchSpace.js';
 import type { ItemMeta, TrainingData } from '../ml/rec/types.js';
-import { loadDataset } from './rec/loadDataset.js';
+import { checkOutputPaths, HELP, parseRecBenchArgs } from './rec/args.js';
+import { describeAttributes, loadDataset } from './rec/loadDataset.js';
 import { relabelItems } from './rec/permutation.js';
-import { splitLeaveOneOut, type EvalCase, type Protocol } from './rec/protocol.js';
+import { splitLeaveOneOut, type EvalCase } from './rec/protocol.js';
 import { formatReport, type BenchRow } from './rec/report.js';
 import { writeSubsection } from './rec/resultsFile.js';
-
-interface Args {
-  data: string;
-  protocol: Protocol;
-  exportTopk: string | undefined;
-  seed: number;
-  results: string;
-}
 
 const TOP_K = 20;
 /** Test cases timed for the single-call latency percentiles. */
 const LATENCY_CALLS = 2000;
-
-const HELP = `Usage: npm run bench:rec -- [options]
-  --data DIR            dataset folder with one NAME.txt and optional NAME_item2attributes.json (default ../shared/data/amazon-toys)
-  --protocol P          strict (no refit before the test step) or refit (refit with the validation items); default strict
-  --export-topk FILE    write "user<TAB>item item ..." with the hybrid's 20 ranked items for the test step, original ids
-  --seed N              seed of the item id permutation (default 2024)
-  --results FILE        markdown file whose Recommendation section is updated (default bench/RESULTS.md)`;
-
-function parseArgs(argv: string[]): Args {
-  if (argv.includes('--help')) {
-    console.log(HELP);
-    process.exit(0);
-  }
-  const args: Args = { data: '../shared/data/amazon-toys', protocol: 'strict', exportTopk: undefined, seed: 2024, results: 'bench/RESULTS.md' };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (value === undefined && flag !== undefined) throw new Error(`option ${flag} needs a value`);
-    switch (flag) {
-      case '--data': args.data = value!; break;
-      case '--protocol':
-        if (value !== 'strict' && value !== 'refit') throw new Error(`--protocol must be strict or refit, got "${value}"`);
-        args.protocol = value;
-        break;
-      case '--export-topk': args.exportTopk = value; break;
-      case '--seed':
-        args.seed = Number.parseInt(value!, 10);
-        if (!Number.isInteger(args.seed)) throw new Error(`--seed must be an integer, got "${value}"`);
-        break;
-      case '--results': args.results = value!; break;
-      default: throw new Error(`unknown option "${flag}"\n${HELP}`);
-    }
-    i++;
-  }
-  return args;
-}
 
 function buildCatalog(attributes: Map<string, string[]>, toOpaque: Map<string, string>): ItemMeta[] {
   // Catalog order = permuted label order, so dense indices carry no trace of the original ids.
@@ -115,7 +72,12 @@ function measureLatency(model: ScoringRecommender, cases: readonly EvalCase[]) {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseRecBenchArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(HELP);
+    return;
+  }
+  checkOutputPaths(args);
   const started = performance.now();
   const raw = loadDataset(args.data);
   const allItems = raw.users.flatMap((u) => u.items);
@@ -124,6 +86,7 @@ function main(): void {
   const catalog = buildCatalog(raw.attributes, toOpaque);
   const split = splitLeaveOneOut(users, args.protocol);
   console.log(`${raw.name}: ${users.length} users, ${catalog.length} items, ${allItems.length} interactions, protocol ${args.protocol}`);
+  console.log(describeAttributes(raw));
 
   const train: TrainingData = { sequences: split.train, items: catalog };
   const encodedTrain = encodeTrainingData(train);

@@ -4,7 +4,7 @@
  * script, as an outside evaluator would.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,8 @@ describe('npm run bench:rec', () => {
     const users = writeDataset();
     const exportPath = join(dir, 'topk.tsv');
     const resultsPath = join(dir, 'RESULTS.md');
-    execFileSync('npx', ['tsx', 'bench/recBench.ts', '--data', dataDir, '--export-topk', exportPath, '--results', resultsPath], { stdio: 'pipe', timeout: 240_000 });
+    const output = execFileSync('npx', ['tsx', 'bench/recBench.ts', '--data', dataDir, '--export-topk', exportPath, '--results', resultsPath], { encoding: 'utf8', stdio: 'pipe', timeout: 240_000 });
+    expect(output).toContain(`attributes: loaded Shop_item2attributes.json (${ITEMS} items)`);
 
     // One line per user: 20 distinct items, none from that user's input.
     const lines = readFileSync(exportPath, 'utf8').trim().split('\n');
@@ -74,4 +75,33 @@ describe('npm run bench:rec', () => {
     expect(python.stdout).toContain(`HR@10 ${hr10}\nNDCG@10 ${ndcg10}\nHR@20 ${hr20}\nNDCG@20 ${ndcg20}`);
     expect(python.stdout).toContain('lists containing an earlier item of the user 0');
   });
+
+  it('checks output folders before loading data', () => {
+    // The dataset folder is missing too, so an error about it would mean the data was read first.
+    const result = runBench(['--data', join(dir, 'no-such-data'), '--export-topk', join(dir, 'no-such-dir', 'out.tsv')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`bench:rec failed: --export-topk ${join(dir, 'no-such-dir', 'out.tsv')}: folder ${join(dir, 'no-such-dir')} not found`);
+  });
+
+  it('leaves the results file untouched on bad data', () => {
+    const badDir = join(dir, 'Bad');
+    mkdirSync(badDir);
+    writeFileSync(join(badDir, 'Bad.txt'), '1 10 11\n2 11 12\n');
+    writeFileSync(join(badDir, 'Bad_item2attributes.json'), '{"10": [1], "11": [2],}');
+    const resultsPath = join(dir, 'kept.md');
+    const earlierResults = '# Benchmark results\n\n## Detection\n\nearlier rows\n';
+    writeFileSync(resultsPath, earlierResults);
+
+    const result = runBench(['--data', badDir, '--results', resultsPath]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(badDir, 'Bad_item2attributes.json')} is not valid JSON`);
+    expect(readFileSync(resultsPath, 'utf8')).toBe(earlierResults);
+    expect(existsSync(`${resultsPath}.tmp`)).toBe(false);
+  });
 });
+
+/** Runs `bench:rec` with `args` and a results file in the temporary folder unless `args` names one. */
+function runBench(args: string[]) {
+  const withResults = args.includes('--results') ? args : [...args, '--results', join(dir, 'RESULTS.md')];
+  return spawnSync('npx', ['tsx', 'bench/recBench.ts', ...withResults], { encoding: 'utf8', timeout: 60_000 });
+}
