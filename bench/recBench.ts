@@ -129,6 +129,11 @@ function main(): void {
   writeSubsection(args.results, 'Recommendation', `${raw.name}, ${args.protocol} protocol`, markdown);
 }
 
+// A reader that stops early (`| head`) is no failure, because the results file is written either way.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 try {
   main();
 } catch (error) {
