@@ -85,6 +85,9 @@ export class BoostedTrees {
   }
 }
 
+/** Histogram slots per feature: every bucket index a Uint8Array can hold, since `bins` ≤ 255. */
+const BUCKET_SLOTS = 256;
+
 function nodesPerTree(depth: number): number {
   return 2 ** (depth + 1) - 1;
 }
@@ -247,14 +250,13 @@ function growTree(
   const value = new Array<number>(perTree).fill(0);
   const splitBucket = new Int32Array(perTree);
   const leafOf = binned.leafOf.fill(0);
-  const bucketCount = 256;
 
   for (let level = 0; level <= settings.depth; level++) {
     const first = 2 ** level - 1;
     const nodes = 2 ** level;
     // Histograms [node][feature][bucket] of gradient and hessian sums, for this level's nodes.
-    const gradHist = new Float64Array(nodes * width * bucketCount);
-    const hessHist = new Float64Array(nodes * width * bucketCount);
+    const gradHist = new Float64Array(nodes * width * BUCKET_SLOTS);
+    const hessHist = new Float64Array(nodes * width * BUCKET_SLOTS);
     const gradSum = new Float64Array(nodes);
     const hessSum = new Float64Array(nodes);
     for (let row = 0; row < rowCount; row++) {
@@ -265,9 +267,9 @@ function growTree(
       gradSum[node]! += g;
       hessSum[node]! += h;
       if (level === settings.depth) continue;
-      const base = node * width * bucketCount;
+      const base = node * width * BUCKET_SLOTS;
       for (let f = 0; f < width; f++) {
-        const at = base + f * bucketCount + binned.bins[row * width + f]!;
+        const at = base + f * BUCKET_SLOTS + binned.bins[row * width + f]!;
         gradHist[at]! += g;
         hessHist[at]! += h;
       }
@@ -308,11 +310,10 @@ function bestSplit(
   hessTotal: number,
   settings: BoostOptions,
 ): { feature: number; bucket: number } | undefined {
-  const bucketCount = 256;
   const parentGain = (gradTotal * gradTotal) / (hessTotal + settings.l2);
   let best: { feature: number; bucket: number; gain: number } | undefined;
   for (let f = 0; f < width; f++) {
-    const base = (node * width + f) * bucketCount;
+    const base = (node * width + f) * BUCKET_SLOTS;
     let gradLeft = 0;
     let hessLeft = 0;
     // Bucket b contains values ≤ cuts[b], so splitting after bucket b sends buckets 0..b left.

@@ -28,7 +28,7 @@ export interface SecondStage {
 }
 
 /** Component rows of one context, kept for the explanations and the second stage. */
-export interface ScoredRows {
+interface ScoredRows {
   context: EncodedContext;
   rows: Float32Array[];
   /** Each component's maximum before normalising. */
@@ -116,14 +116,11 @@ export class Hybrid extends ScoringRecommender {
    * compare only within one list.
    */
   scoreInto(context: EncodedContext, scores: Float32Array): void {
-    const scored = this.rowsFor(context, scores.length);
-    const blend = new Float32Array(scores.length);
-    this.blendInto(scored.rows, blend);
     if (!this.secondStage) {
-      for (let i = 0; i < blend.length; i++) scores[i]! += blend[i]!;
+      this.blendInto(this.rowsFor(context, scores.length).rows, scores);
       return;
     }
-    const { candidates, features } = this.candidateFeatures(scored, blend, this.secondStage.poolSize);
+    const { blend, candidates, features } = this.candidateFeatures(context, this.secondStage.poolSize);
     const trees = this.secondStage.trees;
     const treeScores = Array.from(candidates, (_, row) => trees.score(features, row * trees.width));
     const order = Array.from(candidates.keys()).sort((a, b) => treeScores[b]! - treeScores[a]! || a - b);
@@ -136,44 +133,43 @@ export class Hybrid extends ScoringRecommender {
   }
 
   /**
-   * Selects the first stage's top `poolSize` items for a context (best
-   * first) and writes their second-stage features, row-major. Used at
-   * request time and to build the second stage's training lists.
+   * Computes the first-stage blend of a context, selects its top `poolSize`
+   * items (best first) and writes their second-stage features, row-major.
+   * Used at request time and to build the second stage's training lists.
    */
-  candidateFeatures(scored: ScoredRows, blend: Float32Array, poolSize: number): { candidates: Int32Array; features: Float32Array } {
-    if (!this.facts) throw new RecError('not_fitted', 'hybrid second stage used before fit()');
-    const candidates = topKIndices(blend, poolSize, scored.context.excluded);
-    const features = new Float32Array(candidates.length * featureWidth(this.components.length));
-    writeRankFeatures(candidates, scored.rows, scored.rawMax, blend, scored.context.recent, this.facts, features);
-    return { candidates, features };
-  }
-
-  /** Component rows and first-stage blend of a context, every component scored (for second-stage training). */
-  scoreForTraining(context: EncodedContext): { scored: ScoredRows; blend: Float32Array } {
-    const size = this.index.size;
-    const scored: ScoredRows = { context, rows: this.components.map(() => new Float32Array(size)), rawMax: new Float32Array(this.components.length) };
-    this.scoreComponents(context, scored.rows, scored.rawMax, true);
-    const blend = new Float32Array(size);
+  candidateFeatures(context: EncodedContext, poolSize: number): { blend: Float32Array; candidates: Int32Array; features: Float32Array } {
+    if (!this.facts) throw new RecError('not_fitted', 'hybrid second stage used before fit() or setFacts()');
+    const scored = this.rowsFor(context, this.index.size);
+    const blend = new Float32Array(this.index.size);
     this.blendInto(scored.rows, blend);
-    return { scored, blend };
+    const candidates = topKIndices(blend, poolSize, context.excluded);
+    const features = new Float32Array(candidates.length * featureWidth(this.components.length));
+    writeRankFeatures(candidates, scored.rows, scored.rawMax, blend, context.recent, this.facts, features);
+    return { blend, candidates, features };
   }
 
-  /** Sets popularity and metadata facts from `data` without refitting the components. */
+  /**
+   * Sets popularity and metadata facts from `data` without refitting the
+   * components, so second-stage features can be computed before any trees exist.
+   */
   setFacts(data: EncodedData): void {
+    this.lastRows = undefined;
     this.facts = buildItemFacts(data);
   }
 
   /**
    * Component rows for `context`, computed once per context object. The
    * buffers are reused by the next context, which is safe because JS runs
-   * one call at a time and no caller keeps them.
+   * one call at a time and no caller keeps them. With item facts set (a
+   * second stage, or one being trained), weight-0 components are scored
+   * too, because the features read every component.
    */
   private rowsFor(context: EncodedContext, itemCount: number): ScoredRows {
     if (this.lastRows?.context === context) return this.lastRows;
     const reuse = this.lastRows?.rows[0]?.length === itemCount ? this.lastRows : undefined;
     const rows = reuse?.rows ?? this.components.map(() => new Float32Array(itemCount));
     const rawMax = reuse?.rawMax ?? new Float32Array(this.components.length);
-    this.scoreComponents(context, rows, rawMax, this.secondStage !== undefined);
+    this.scoreComponents(context, rows, rawMax, this.facts !== undefined);
     this.lastRows = { context, rows, rawMax };
     return this.lastRows;
   }

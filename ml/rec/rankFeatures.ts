@@ -5,7 +5,7 @@
  * the other candidates, its popularity and how much catalog metadata it
  * shares with the shopper's recent items.
  */
-import type { Csr, EncodedData } from './dataset.js';
+import { buildItemUsers, itemDegrees, type Csr, type EncodedData } from './dataset.js';
 
 /** Per-item facts the features need, fitted with the components and saved with the hybrid. */
 export interface ItemFacts {
@@ -16,8 +16,7 @@ export interface ItemFacts {
 }
 
 export function buildItemFacts(data: EncodedData): ItemFacts {
-  const degrees = new Float32Array(data.index.size);
-  for (const sequence of data.sequences) for (const item of new Set(sequence)) degrees[item]! += 1;
+  const degrees = itemDegrees(buildItemUsers(data.sequences, data.index.size));
 
   const labelIds = new Map<string, number>();
   const perItem = data.meta.map((meta) => {

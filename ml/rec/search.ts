@@ -79,7 +79,8 @@ export function searchHybrid(
   // Two starts for the ascent, because a local optimum of the equal blend can lie below the best component
   // alone. On a tie the equal start wins.
   const equal = chosen.map(() => 1);
-  const bestAlone = chosen.map((c) => (c === maxBy(chosen, (x) => x.ndcg10) ? 1 : 0));
+  const best = maxBy(chosen, (c) => c.ndcg10);
+  const bestAlone = chosen.map((c) => (c === best ? 1 : 0));
   const { weights, ndcg } = maxBy(
     [equal, bestAlone].map((start) => searchWeights(pools, start, settings.weightRounds)),
     (result) => result.ndcg,

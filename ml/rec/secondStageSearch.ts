@@ -85,8 +85,7 @@ function buildLists(firstStage: Hybrid, data: EncodedData, cases: readonly Searc
   const probe = Hybrid.fromFitted(firstStage.components, firstStage.weights);
   probe.setFacts(data);
   return cases.map((c) => {
-    const { scored, blend } = probe.scoreForTraining({ recent: c.input, excluded: new Set(c.input), context: {} });
-    const { candidates, features } = probe.candidateFeatures(scored, blend, poolSize);
+    const { candidates, features } = probe.candidateFeatures({ recent: c.input, excluded: new Set(c.input), context: {} }, poolSize);
     return { features, rows: candidates.length, relevant: candidates.indexOf(c.target) };
   });
 }
