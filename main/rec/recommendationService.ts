@@ -36,9 +36,10 @@ export const MAX_PER_BRAND = 4;
 export const MAX_PER_CATEGORY = 5;
 
 /**
- * Baskets that must contain both toys before a for-you reason reads "because
- * you looked at" one of them (with a lift above 1 as well). One shared basket
- * can be chance; a higher count hides real links in a small store's data.
+ * Baskets that must contain both toys before the kiosk calls them bought
+ * together, in the together row or a "because you looked at" reason (with a
+ * lift above 1 as well). One shared basket can be chance, and a higher count
+ * hides real links in a small store's data.
  */
 export const MIN_LINK_BASKETS = 2;
 
@@ -132,19 +133,27 @@ export class RecommendationService {
       visitItems: new Set(request.visitItems),
       hasMemberHistory: memberHistory.length > 0,
       nameOf: (id: string) => this.catalog.getProduct(id, request.lang)?.name,
-      boughtWith: (sourceId: string, productId: string) =>
-        this.basketPairs.together(sourceId, productId) >= MIN_LINK_BASKETS && this.basketPairs.lift(sourceId, productId) > 1,
+      boughtWith: (sourceId: string, productId: string) => this.boughtWith(sourceId, productId),
     };
     return this.toSuggestions(ranked, request.lang, request.k, (item) => forYouReason(item.explanation, item.itemId, reasonContext));
   }
 
-  /** Returns up to `limit` in-stock toys most often bought with `productId`, or [] when it is in no basket. */
+  /**
+   * Returns up to `limit` in-stock toys most often bought with `productId`,
+   * ranked by co-purchase, keeping only pairs that `boughtWith` backs. Returns
+   * [] when no pair qualifies.
+   */
   boughtTogether(productId: string, lang: Lang, limit: number): Suggestion[] {
     const inStock = new Set(this.catalog.listInStockIds());
     const ranked = this.coPurchase
       .similarItems(productId, this.itemMeta.size)
-      .filter((item) => item.score > 0 && inStock.has(item.itemId));
+      .filter((item) => inStock.has(item.itemId) && this.boughtWith(productId, item.itemId));
     return this.toSuggestions(ranked, lang, limit, () => ({ code: 'bought_together' }));
+  }
+
+  /** Tells whether the baskets show two toys bought together: in at least MIN_LINK_BASKETS baskets, with a lift above 1. */
+  private boughtWith(a: ItemId, b: ItemId): boolean {
+    return this.basketPairs.together(a, b) >= MIN_LINK_BASKETS && this.basketPairs.lift(a, b) > 1;
   }
 
   /** Attaches the product in `lang` and the reason text; skips products that are no longer active or in stock. */
