@@ -70,7 +70,7 @@ export class RecommendationService {
     private readonly interestHybrid: Hybrid,
     private readonly coPurchase: ItemKnn,
     private readonly itemMeta: ReadonlyMap<ItemId, ItemMeta>,
-    /** Basket co-occurrence, to check that a "because you looked at" reason is backed by the baskets. */
+    /** Basket co-occurrence, the evidence behind the together row and "because you looked at" reasons. */
     private readonly basketPairs: CoOccurrence,
     private readonly logger: Logger,
     readonly fitReport: RecommenderFitReport,

@@ -19,11 +19,11 @@ export interface RankingQuery {
 }
 
 export interface BoostOptions {
-  /** Upper bound on trees; training stops earlier when the held-out queries stop improving. */
+  /** Upper bound on trees. Training stops earlier when the held-out queries stop improving. */
   maxTrees: number;
   /** Shrinkage of each tree's leaf values: lower generalises better but needs more trees. */
   learningRate: number;
-  /** Depth of every tree; 2^depth leaves. Deeper trees model more feature interactions and overfit sooner. */
+  /** Depth of every tree, which has 2^depth leaves. Deeper trees model more feature interactions and overfit sooner. */
   depth: number;
   /** Smallest summed hessian a leaf may hold, so a split cannot isolate a handful of rows. */
   minLeafHessian: number;
@@ -52,7 +52,7 @@ export class BoostedTrees {
     readonly depth: number,
     /** Per tree, per node: split feature or -1 for a leaf. */
     readonly nodeFeature: Int32Array,
-    /** Per node: go left when the feature value ≤ threshold; the leaf value at leaves. */
+    /** Per node: the threshold (go left when the feature value ≤ threshold), or the leaf value at a leaf. */
     readonly nodeValue: Float32Array,
   ) {
     const perTree = nodesPerTree(depth);
@@ -146,7 +146,7 @@ export function trainBoostedTrees(
   return { model, report: { trees: best.trees, heldOutNdcg10: best.ndcg, trainSeconds: (Date.now() - started) / 1000 } };
 }
 
-/** Mean NDCG@10 of the relevant row under `margins`; ties rank the earlier row first. */
+/** Computes the mean NDCG@10 of the relevant row under `margins`. Ties rank the earlier row first. */
 export function ndcgOf(queries: readonly RankingQuery[], margins: readonly Float64Array[]): number {
   let total = 0;
   queries.forEach((q, i) => {
@@ -235,7 +235,7 @@ interface GrownTree {
   value: number[];
 }
 
-/** Grows one depth-limited tree level by level; rows end in `binned.leafOf`. */
+/** Grows one depth-limited tree level by level and leaves each row's leaf in `binned.leafOf`. */
 function growTree(
   binned: BinnedRows,
   width: number,
@@ -290,7 +290,7 @@ function growTree(
     for (let row = 0; row < rowCount; row++) {
       const node = leafOf[row]!;
       if (node < first || feature[node]! < 0) {
-        if (node >= first) leafOf[row] = -1 - node; // parked at a leaf: encoded as negative
+        if (node >= first) leafOf[row] = -1 - node; // The row parks at this leaf, stored as a negative number.
         continue;
       }
       const bucket = binned.bins[row * width + feature[node]!]!;

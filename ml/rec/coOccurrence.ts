@@ -12,7 +12,7 @@ export class CoOccurrence {
   private readonly pairCounts = new Map<string, number>();
   private setCount = 0;
 
-  /** Counts each item and each pair once per set; repeated ids in one set count once. */
+  /** Counts each item and each pair once per set, so repeated ids in one set count once. */
   static fromSets(sets: Iterable<readonly ItemId[]>): CoOccurrence {
     const counts = new CoOccurrence();
     for (const set of sets) {
@@ -29,12 +29,12 @@ export class CoOccurrence {
     return counts;
   }
 
-  /** Sets that contain both items. */
+  /** Counts the sets that contain both items. */
   together(a: ItemId, b: ItemId): number {
     return this.pairCounts.get(pairKey(a, b)) ?? 0;
   }
 
-  /** Lift of the pair, or 0 when either item is in no set. */
+  /** Computes the lift of the pair, or 0 when either item is in no set. */
   lift(a: ItemId, b: ItemId): number {
     const countA = this.itemCounts.get(a) ?? 0;
     const countB = this.itemCounts.get(b) ?? 0;

@@ -39,7 +39,7 @@ export class Hybrid extends ScoringRecommender {
   readonly kind = 'hybrid' as const;
   /** Normalised component rows of the last scored context, reused by `explainItems` on the same context. */
   private lastRows: ScoredRows | undefined;
-  /** Popularity and metadata labels for the second stage; rebuilt on every fit. */
+  /** Popularity and metadata labels for the second stage, rebuilt on every fit. */
   private facts: ItemFacts | undefined;
 
   /** `weights[c]` multiplies component c's max-normalised score. */
@@ -273,7 +273,7 @@ function maxOutside(row: Float32Array, excluded: ReadonlySet<number>): number {
   return max;
 }
 
-/** Divides `row` by its maximum over items not in `excluded` and returns that maximum; leaves an all-zero row as is. */
+/** Divides `row` by its maximum over items not in `excluded` and returns that maximum. An all-zero row stays as it is. */
 export function normaliseByMax(row: Float32Array, excluded: ReadonlySet<number>): number {
   const max = maxOutside(row, excluded);
   if (max <= 0) return 0;

@@ -18,7 +18,7 @@ export interface SecondStageOptions {
   poolSize: number;
   /** Share of the lists held out to pick the tree count and to compare with the first stage. */
   heldOutShare: number;
-  /** Fewer lists containing their target than this and no second stage is trained: too little to learn from. */
+  /** Minimum lists that contain their target. With fewer, no second stage is trained, because there is too little to learn from. */
   minUsefulCases: number;
   boost: Partial<BoostOptions>;
 }

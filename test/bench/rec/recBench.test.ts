@@ -63,7 +63,7 @@ describe('npm run bench:rec', () => {
     const [hr10, ndcg10, hr20, ndcg20] = hybridRow.split('|').slice(2, 6).map((cell) => cell.trim());
     const popularityRow = results.split('\n').find((l) => l.startsWith('| popularity |'))!;
     expect(Number(hr10)).toBeGreaterThan(Number(popularityRow.split('|')[2]));
-    // 300 users are too few for the second stage, and the report says why.
+    // 300 users are too few for the second stage, and the report gives the reason.
     expect(results).toContain('Second stage: not used (too few validation users');
 
     const python = spawnSync('python3', ['bench/rec/score_topk.py', dataDir, exportPath], { encoding: 'utf8' });

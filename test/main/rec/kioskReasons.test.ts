@@ -4,7 +4,7 @@ import { forYouReason, KIOSK_REASON_TEXT, kioskReasonText, type KioskReason, typ
 
 const NAMES: Record<string, string> = { 'veh-010': 'Railway Set', 'dol-003': 'Doll House' };
 
-/** `linked` is what the baskets say about every pair: bought together more than chance, or not. */
+/** `linked` is the baskets' verdict on every pair: bought together more than chance, or not. */
 function context(visitItems: string[], hasMemberHistory: boolean, linked = true): ReasonContext {
   return { visitItems: new Set(visitItems), hasMemberHistory, nameOf: (id) => NAMES[id], boughtWith: () => linked };
 }

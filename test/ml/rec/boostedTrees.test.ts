@@ -71,7 +71,7 @@ describe('BoostedTrees', () => {
 });
 
 describe('ndcgOf', () => {
-  it('scores the relevant row by its rank, with ties going to the earlier row', () => {
+  it('ranks ties by earlier row', () => {
     const q: RankingQuery = { features: new Float32Array(0), rows: 3, relevant: 2 };
     expect(ndcgOf([q], [Float64Array.of(0, 0, 1)])).toBe(1);
     expect(ndcgOf([q], [Float64Array.of(0, 1, 1)])).toBeCloseTo(1 / Math.log2(3), 10); // tie with row 1, which is earlier

@@ -51,13 +51,14 @@ const CASES: WorkedCase[] = [
   // Normalised rows: popularity (a, b excluded) c 1, d e f 0.5; transitions c 1, d 0.5, weighted 2.
   // Sum: c 3, d 1.5, e 0.5, f 0.5; transitions gives the larger share of c's score.
   { name: 'hybrid', create: () => new Hybrid([new Popularity(), forwardTransitions()], [1, 2]), context: { sessionItems: ['a', 'b'] }, expected: ['c', 'd', 'e', 'f'], scores: [3, 1.5, 0.5, 0.5], reason: 'bought_together' },
-  // First stage as above; the second stage reorders its top 3 (c, d, e) by one hand-built tree on
-  // feature 8, log(1 + item degree): degree 1 (0.69) → +1, degree 2 (1.10) → 0. So d, e (tie: blend
-  // order), then c; f stays below the pool. Scores: best blend 3 + 1 + (3 − rank).
+  // First stage as above. The second stage reorders its top 3 (c, d, e) by one hand-built tree on
+  // feature 8, log(1 + item degree): degree 1 (0.69) scores +1 and degree 2 (1.10) scores 0. So d
+  // and e come first (their tie keeps the blend order), then c, and f stays below the pool.
+  // Scores: best blend 3 + 1 + (3 − rank).
   { name: 'hybrid with second stage', create: () => new Hybrid([new Popularity(), forwardTransitions()], [1, 2], degreeStage()), context: { sessionItems: ['a', 'b'] }, expected: ['d', 'e', 'c', 'f'], scores: [7, 6, 5, 0.5], reason: 'bought_together' },
 ];
 
-/** A depth-1 tree on feature 8 (log(1 + degree)) of a two-component hybrid, over a pool of 3. */
+/** Builds a depth-1 tree on feature 8 (log(1 + degree)) of a two-component hybrid, over a pool of 3. */
 function degreeStage(): SecondStage {
   const trees = new BoostedTrees(featureWidth(2), 1, Int32Array.of(8, -1, -1), Float32Array.of(0.9, 1, 0));
   return { trees, poolSize: 3 };

@@ -7,7 +7,8 @@ const data = encodeTrainingData(TRAINING);
 const at = (id: string) => data.index.indexOf(id);
 
 describe('buildItemFacts', () => {
-  it('counts users per item and gives items sharing a category or brand the same label', () => {
+  it('counts degrees and shares labels', () => {
+    // Items with the same category or brand get the same label id.
     const facts = buildItemFacts(data);
     expect(Array.from(facts.degrees)).toEqual([3, 4, 2, 1, 1, 1]); // a b c d e f, as in fixtures.ts
     const labels = (id: string) => Array.from(facts.labels.columns.subarray(facts.labels.offsets[at(id)]!, facts.labels.offsets[at(id) + 1]!));

@@ -10,8 +10,8 @@ const ITEM_COUNT = 40;
 
 /**
  * Hand-written fake component whose scores are a fixed pseudo-random
- * function of the newest context item: it knows nothing about what the
- * shopper takes next.
+ * function of the newest context item, so it carries no signal about what
+ * the shopper takes next.
  */
 class NoiseComponent extends ScoringRecommender {
   readonly kind = 'item_knn' as const;
@@ -29,7 +29,7 @@ class NoiseComponent extends ScoringRecommender {
   }
 }
 
-/** User u holds items u+1 … 39, so item i is held by i users and the degree feature tells items apart. */
+/** User u has items u+1 … 39, so item i has i users and the degree feature tells items apart. */
 const data: EncodedData = encodeTrainingData({
   items: Array.from({ length: ITEM_COUNT }, (_, i) => ({ itemId: `item${i}` })),
   sequences: Array.from({ length: ITEM_COUNT - 1 }, (_, user) => ({
